@@ -1,0 +1,146 @@
+//! The build: load the site, render it, add the generated files, write it. The only orchestrator.
+
+pub mod output;
+pub mod sitemap;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+use crate::source::SiteSource;
+use output::OutputFile;
+
+/// What `build` is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// The output folder (default: `<root>/public`).
+    pub out: Option<PathBuf>,
+    /// Replaces site.yaml's base_url.
+    pub base_url: Option<String>,
+    /// Builds drafts too.
+    pub drafts: bool,
+}
+
+/// What a build produced.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Where the site was written.
+    pub out: PathBuf,
+    /// Per language in site order: (code, pages, fallbacks).
+    pub languages: Vec<(String, usize, usize)>,
+    /// Files written.
+    pub files: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    /// The one-line summary the CLI prints.
+    pub fn summary(&self) -> String {
+        let pages: usize = self.languages.iter().map(|l| l.1).sum();
+        let fallbacks: usize = self.languages.iter().map(|l| l.2).sum();
+        let per_language: Vec<String> = self
+            .languages
+            .iter()
+            .map(|(code, n, f)| if *f > 0 { format!("{code} {n} ({f} fallback)") } else { format!("{code} {n}") })
+            .collect();
+        format!(
+            "built {pages} pages ({}), {fallbacks} fallbacks, {} files in {:.2} s into {}",
+            per_language.join(", "),
+            self.files,
+            self.elapsed.as_secs_f64(),
+            self.out.display()
+        )
+    }
+}
+
+/// Loads everything the site is made of and validates it, reporting every problem found.
+pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSource> {
+    let config = crate::config::load(root, base_url)?;
+    let mut problems = Vec::new();
+    let mut keep = |r: Result<()>| -> Result<()> {
+        match r {
+            Err(Error::Site(mut d)) => {
+                problems.append(&mut d);
+                Ok(())
+            }
+            other => other,
+        }
+    };
+    let mut data = None;
+    keep(crate::data::load(&config, root).map(|d| data = Some(d)))?;
+    let data = data.unwrap_or_default();
+    let topic_ids = data.topic_ids();
+    let topics: Vec<String> = data.topics.iter().map(|t| t.id.clone()).collect();
+    let mut localizer = None;
+    keep(crate::i18n::load::load(&config, root, &topics).map(|l| localizer = Some(l)))?;
+    let mut theme = None;
+    keep(crate::theme::load(&config, root).map(|t| theme = Some(t)))?;
+    let mut content = None;
+    let options = crate::content::LoadOptions { root, drafts, topics: &topic_ids };
+    keep(crate::content::load(&config, &options).map(|c| content = Some(c)))?;
+    match (localizer, theme, content) {
+        (Some(localizer), Some(theme), Some(content)) if problems.is_empty() => Ok(SiteSource {
+            root: root.to_path_buf(),
+            config,
+            data,
+            content,
+            localizer: Arc::new(localizer),
+            theme,
+        }),
+        _ => {
+            crate::error::sort_diagnostics(&mut problems);
+            Err(Error::Site(problems))
+        }
+    }
+}
+
+/// Renders the loaded site into files in memory, sorted by path.
+pub fn generate(source: &SiteSource) -> Result<Vec<OutputFile>> {
+    let tera = crate::render::templates(source)?;
+    let mut files = crate::render::render_site(source, &tera)?;
+    for (path, bytes) in &source.theme.static_files {
+        files.push(OutputFile { path: path.clone(), bytes: bytes.clone() });
+    }
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap::sitemap(source).into_bytes() });
+    files.push(OutputFile { path: "robots.txt".into(), bytes: sitemap::robots(source).into_bytes() });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
+        return Err(Error::Site(vec![crate::error::Diagnostic::error(
+            format!("themes/{}/static/{}", source.config.theme, pair[0].path),
+            "duplicate-url",
+            format!("the static file `{}` has the same path as a page", pair[0].path),
+        )]));
+    }
+    Ok(files)
+}
+
+/// Builds the site at `options.root` into its output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let root = crate::fs::absolute(&options.root)?;
+    let out = crate::fs::absolute(&options.out.clone().unwrap_or_else(|| root.join("public")))?;
+    if root.starts_with(&out) || out.starts_with(root.join("content")) {
+        return Err(Error::Usage(format!(
+            "the output folder {} would overwrite the site's sources; choose another --out",
+            out.display()
+        )));
+    }
+    let source = load(&root, options.base_url.as_deref(), options.drafts)?;
+    let files = generate(&source)?;
+    output::write_atomic(&out, &files)?;
+    let languages = source
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            let fallbacks = source.content.pages.values().filter(|g| g.in_language(&l.code).1).count();
+            let pages = files.iter().filter(|f| f.path.starts_with(&format!("{}/", l.code)) && f.path.ends_with("index.html")).count();
+            (l.code.clone(), pages, fallbacks)
+        })
+        .collect();
+    Ok(BuildReport { out, languages, files: files.len(), elapsed: started.elapsed() })
+}

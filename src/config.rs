@@ -1,0 +1,262 @@
+//! `site.yaml`: the serde mirror of the file ([`ConfigFile`]) and the validated configuration
+//! ([`SiteConfig`]) that every later stage reads.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// The file name of the site configuration, relative to the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Path segments that generated pages use; no audience or standalone page may take them.
+pub const RESERVED_SEGMENTS: [&str; 3] = ["partners", "help", "topics"];
+
+/// Languages written right to left, by primary language subtag.
+const RTL_LANGUAGES: [&str; 10] = ["ar", "fa", "he", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"];
+
+/// `site.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    base_url: String,
+    default_language: String,
+    languages: Vec<LanguageFile>,
+    audiences: Option<Vec<String>>,
+    age_bands: Option<Vec<String>>,
+    theme: Option<String>,
+    quick_exit_url: Option<String>,
+    page_budget_kb: Option<u32>,
+}
+
+/// One entry of `languages` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    code: String,
+    name: String,
+    dir: Option<TextDirection>,
+}
+
+/// The direction a language is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextDirection {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl TextDirection {
+    /// The value of the HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "ltr",
+            TextDirection::Rtl => "rtl",
+        }
+    }
+}
+
+/// A language the site is published in.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// BCP 47 tag as written in site.yaml (also the folder name under content/ and locales/).
+    pub code: String,
+    /// The parsed tag, for Fluent's plural rules.
+    pub id: LanguageIdentifier,
+    /// The language's name in its own script.
+    pub name: String,
+    /// Its writing direction.
+    pub dir: TextDirection,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// The absolute URL the site is published at, ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, starting and ending with `/` (`/` or `/cop/`).
+    pub base_path: String,
+    /// The source language; other languages translate it.
+    pub default_language: String,
+    /// Published languages, in the order the language switcher shows them.
+    pub languages: Vec<Language>,
+    /// Audience ids, in order.
+    pub audiences: Vec<String>,
+    /// Age band ids for children's pages, in order.
+    pub age_bands: Vec<String>,
+    /// The theme's name.
+    pub theme: String,
+    /// Where the quick-exit control leads.
+    pub quick_exit_url: String,
+    /// The page-weight budget in KB that `check` applies.
+    pub page_budget_kb: u32,
+}
+
+impl SiteConfig {
+    /// Looks up a published language by code.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The default language.
+    pub fn default(&self) -> &Language {
+        // Invariant: `validate` only builds a config whose default language is in `languages`.
+        self.language(&self.default_language).unwrap_or(&self.languages[0])
+    }
+}
+
+/// Reads and validates `site.yaml` in `root`. `base_url` replaces the file's value when given.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        return Err(Error::Site(vec![Diagnostic::error(CONFIG_FILE, "no-config", "site.yaml was not found")
+            .hint(format!("run safeguide in a site folder or pass --root DIR (looked in {})", root.display()))]));
+    }
+    let text = crate::fs::read_source(&path, CONFIG_FILE)?.map_err(|d| Error::Site(vec![d]))?;
+    let file: ConfigFile = crate::yaml::parse(&text, CONFIG_FILE, 0).map_err(|d| Error::Site(vec![d]))?;
+    validate(file, &text, base_url).map_err(Error::Site)
+}
+
+fn validate(file: ConfigFile, text: &str, base_url_override: Option<&str>) -> std::result::Result<SiteConfig, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let at = |key: &str| crate::yaml::key_line(text, key);
+    let err = |key: &str, message: String| Diagnostic::error(CONFIG_FILE, "config", message).at(at(key), None);
+
+    let raw_base = base_url_override.unwrap_or(&file.base_url);
+    let (base_url, base_path) = match parse_base_url(raw_base) {
+        Some(parts) => parts,
+        None => {
+            problems.push(
+                err("base_url", format!("base_url `{raw_base}` is not an absolute http(s) URL"))
+                    .hint("write it like https://example.org/ or https://example.org/cop/"),
+            );
+            (String::new(), "/".to_owned())
+        }
+    };
+
+    let mut languages: Vec<Language> = Vec::new();
+    for lang in file.languages {
+        let line = crate::yaml::find_line(text, &lang.code, at("languages").unwrap_or(1));
+        let located = |m: String| Diagnostic::error(CONFIG_FILE, "config", m).at(line, None);
+        let id: Option<LanguageIdentifier> = lang.code.parse().ok();
+        let safe = !lang.code.is_empty() && lang.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        match id {
+            Some(id) if safe => {
+                if languages.iter().any(|l| l.code == lang.code) {
+                    problems.push(located(format!("language `{}` is declared twice", lang.code)));
+                    continue;
+                }
+                let dir = lang.dir.unwrap_or_else(|| direction_of(&id));
+                languages.push(Language { code: lang.code, id, name: lang.name, dir });
+            }
+            _ => problems.push(
+                located(format!("`{}` is not a BCP 47 language tag", lang.code)).hint("use tags like en, fr, ar, zh-Hans, pt-BR"),
+            ),
+        }
+    }
+    if languages.is_empty() && problems.is_empty() {
+        problems.push(err("languages", "site.yaml declares no languages".to_owned()));
+    }
+    if !languages.iter().any(|l| l.code == file.default_language) {
+        problems.push(err(
+            "default_language",
+            format!("default_language `{}` is not one of the declared languages", file.default_language),
+        ));
+    }
+
+    let audiences = file
+        .audiences
+        .unwrap_or_else(|| ["children", "parents", "educators", "industry"].map(String::from).to_vec());
+    for audience in &audiences {
+        if !is_id(audience) {
+            problems.push(err("audiences", format!("audience id `{audience}` must be lowercase letters, digits and hyphens")));
+        } else if RESERVED_SEGMENTS.contains(&audience.as_str()) {
+            problems.push(err("audiences", format!("`{audience}` is reserved for a generated page and cannot be an audience")));
+        }
+    }
+    let age_bands = file.age_bands.unwrap_or_else(|| ["under-9", "9-12", "13-18"].map(String::from).to_vec());
+    for band in &age_bands {
+        if !is_id(band) {
+            problems.push(err("age_bands", format!("age band id `{band}` must be lowercase letters, digits and hyphens")));
+        }
+    }
+    let theme = file.theme.unwrap_or_else(|| "default".to_owned());
+    if !is_id(&theme) {
+        problems.push(err("theme", format!("theme name `{theme}` must be lowercase letters, digits and hyphens")));
+    }
+    let quick_exit_url = file.quick_exit_url.unwrap_or_else(|| "https://www.wikipedia.org/".to_owned());
+    if !(quick_exit_url.starts_with("https://") || quick_exit_url.starts_with("http://")) {
+        problems.push(err("quick_exit_url", format!("quick_exit_url `{quick_exit_url}` must be an http(s) address")));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(SiteConfig {
+        base_url,
+        base_path,
+        default_language: file.default_language,
+        languages,
+        audiences,
+        age_bands,
+        theme,
+        quick_exit_url,
+        page_budget_kb: file.page_budget_kb.unwrap_or(60),
+    })
+}
+
+/// Lowercase ASCII letters, digits and inner hyphens: the ids that become URL segments.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The direction of a language: right to left for the scripts that need it.
+pub fn direction_of(id: &LanguageIdentifier) -> TextDirection {
+    if RTL_LANGUAGES.contains(&id.language.as_str()) { TextDirection::Rtl } else { TextDirection::Ltr }
+}
+
+/// Splits an absolute http(s) URL into (the URL ending in `/`, its path ending in `/`).
+fn parse_base_url(url: &str) -> Option<(String, String)> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
+    if host.is_empty() || host.contains(['?', '#', ' ']) || path.contains(['?', '#', ' ']) {
+        return None;
+    }
+    let path = path.trim_end_matches('/');
+    let base_path = if path.is_empty() { "/".to_owned() } else { format!("/{path}/") };
+    let scheme = if url.starts_with("https://") { "https://" } else { "http://" };
+    Some((format!("{scheme}{host}{base_path}"), base_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_its_path() {
+        assert_eq!(parse_base_url("https://x.org"), Some(("https://x.org/".into(), "/".into())));
+        assert_eq!(parse_base_url("https://x.org/cop"), Some(("https://x.org/cop/".into(), "/cop/".into())));
+        assert_eq!(parse_base_url("ftp://x.org/"), None);
+    }
+
+    #[test]
+    fn direction_comes_from_the_language() {
+        assert_eq!(direction_of(&"ar".parse().unwrap()), TextDirection::Rtl);
+        assert_eq!(direction_of(&"ckb".parse().unwrap()), TextDirection::Rtl);
+        assert_eq!(direction_of(&"zh-Hans".parse().unwrap()), TextDirection::Ltr);
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let d = crate::yaml::parse::<ConfigFile>("base_url: https://x/\ndefault_language: en\nlanguages: []\ncolour: red\n", CONFIG_FILE, 0)
+            .unwrap_err();
+        assert!(d.message.contains("colour"), "{}", d.message);
+        assert_eq!(d.line, Some(4));
+    }
+}

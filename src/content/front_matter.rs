@@ -1,0 +1,105 @@
+//! Front matter: the YAML block between `---` lines at the top of a Markdown file.
+
+use serde::Deserialize;
+
+use crate::error::Diagnostic;
+
+/// The fields a page may set. Any other field is an error that names it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The page title (required).
+    pub title: String,
+    /// One sentence for lists and search results (required on guidance pages).
+    pub description: Option<String>,
+    /// Order within the audience; pages with equal weight are ordered by title.
+    pub weight: Option<i64>,
+    /// Topic ids from content/data/topics.yaml.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// The age band of a children's page.
+    pub ages: Option<String>,
+    /// When the page was last updated, YYYY-MM-DD.
+    pub updated: Option<String>,
+    /// A draft is only built with `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Replaces the file name in the page's URL: one URL-safe path segment.
+    pub slug: Option<String>,
+    /// On a translation: the short hash of the source it was translated from.
+    pub translated_from: Option<String>,
+}
+
+/// A Markdown file split into its parsed front matter and its body.
+#[derive(Debug, Clone)]
+pub struct SplitPage {
+    /// The parsed front matter.
+    pub front: FrontMatter,
+    /// The YAML text of the front matter, for locating later errors.
+    pub yaml: String,
+    /// The Markdown after the closing `---`.
+    pub body: String,
+    /// The 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+/// Splits `text` (already normalised to LF) into front matter and body and parses the front matter.
+pub fn split(text: &str, file: &str) -> Result<SplitPage, Diagnostic> {
+    let (yaml, body) = split_raw(text).ok_or_else(|| {
+        Diagnostic::error(file, "front-matter", "the page has no front matter")
+            .at(Some(1), Some(1))
+            .hint("start the file with a YAML block between two `---` lines holding at least `title:`")
+    })?;
+    let front: FrontMatter = crate::yaml::parse(yaml, file, 1)?;
+    if front.title.trim().is_empty() {
+        return Err(Diagnostic::error(file, "front-matter", "`title` is empty")
+            .at(crate::yaml::key_line(yaml, "title").map(|l| l + 1), None));
+    }
+    let body_line = yaml.lines().count() + 3;
+    Ok(SplitPage { front, yaml: yaml.to_owned(), body: body.to_owned(), body_line })
+}
+
+/// Returns (yaml, body) when `text` starts with a `---` line and has a closing `---` line.
+pub fn split_raw(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---\n")?;
+    if let Some(body) = rest.strip_prefix("---\n") {
+        return Some(("", body));
+    }
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_locates_the_body() {
+        let page = split("---\ntitle: Hi\ntopics: [a]\n---\n# Body\n", "a.md").unwrap();
+        assert_eq!(page.front.title, "Hi");
+        assert_eq!(page.body, "# Body\n");
+        assert_eq!(page.body_line, 5);
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let d = split("---\ntitle: Hi\ncolour: red\n---\n", "a.md").unwrap_err();
+        assert_eq!(d.line, Some(3));
+        assert!(d.message.contains("colour"));
+        let d = split("---\ntitle: [unclosed\n---\n", "a.md").unwrap_err();
+        assert_eq!(d.file, "a.md");
+        assert!(d.line.is_some());
+    }
+
+    #[test]
+    fn missing_front_matter_is_an_error() {
+        assert!(split("# Just text\n", "a.md").is_err());
+        assert!(split("---\ntitle: x\n", "a.md").is_err());
+    }
+}

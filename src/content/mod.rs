@@ -1,0 +1,374 @@
+//! The content tree: every Markdown page of every language, parsed, validated, rendered to HTML and
+//! linked to its translations. Built in one function, [`load`], from the validated config and data.
+
+pub mod front_matter;
+pub mod page;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{RESERVED_SEGMENTS, SiteConfig};
+use crate::content::page::{PageKind, SourcePage, is_safe_segment};
+use crate::error::{Diagnostic, Error, Result};
+use crate::markdown::{LinkContext, PageLink};
+
+pub use front_matter::FrontMatter;
+
+/// The folder under the site root that holds the pages and data.
+pub const CONTENT_DIR: &str = "content";
+/// The folder under `content/` that holds the YAML data.
+pub const DATA_DIR: &str = "data";
+
+/// One page of the site in all the languages it is written in.
+#[derive(Debug, Clone)]
+pub struct PageGroup {
+    /// The default language's page, the source of the translations.
+    pub source: SourcePage,
+    /// Translations by language code (published ones only).
+    pub translations: BTreeMap<String, SourcePage>,
+    /// The URL path below the language folder, the same in every language.
+    pub url_path: String,
+    /// Links from the source page to other pages, for anchor checks.
+    pub links: Vec<PageLink>,
+}
+
+impl PageGroup {
+    /// The page in `lang`: its translation, or the source when there is none.
+    pub fn in_language(&self, lang: &str) -> (&SourcePage, bool) {
+        match self.translations.get(lang) {
+            Some(t) => (t, false),
+            None => (&self.source, lang != self.source.lang),
+        }
+    }
+}
+
+/// Every published page, by key (its path below `content/<lang>/`), in sorted order.
+#[derive(Debug, Clone, Default)]
+pub struct ContentTree {
+    /// Pages by key.
+    pub pages: BTreeMap<String, PageGroup>,
+    /// Translations skipped because they are drafts, by language, as keys.
+    pub draft_translations: BTreeMap<String, Vec<String>>,
+}
+
+impl ContentTree {
+    /// The guidance pages of one audience, in order.
+    pub fn audience_pages(&self, audience: &str) -> Vec<&PageGroup> {
+        let mut pages: Vec<&PageGroup> = self
+            .pages
+            .values()
+            .filter(|g| matches!(&g.source.kind, PageKind::Guidance { audience: a, .. } if a == audience))
+            .collect();
+        pages.sort_by(|a, b| a.source.order_key().cmp(&b.source.order_key()));
+        pages
+    }
+}
+
+/// What loading needs besides the config.
+pub struct LoadOptions<'a> {
+    /// The site root.
+    pub root: &'a Path,
+    /// Whether drafts are built.
+    pub drafts: bool,
+    /// Known topic ids.
+    pub topics: &'a HashSet<String>,
+}
+
+/// Reads, validates and renders every page under `content/`.
+pub fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTree> {
+    let mut problems = Vec::new();
+    let files = find_files(config, options.root, &mut problems);
+    let parsed: Vec<Result<std::result::Result<SourcePage, Vec<Diagnostic>>>> =
+        files.par_iter().map(|f| read_page(config, options, f)).collect();
+    let mut pages = Vec::new();
+    for result in parsed {
+        match result? {
+            Ok(page) => pages.push(page),
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
+    let mut tree = group(config, pages, options.drafts, &mut problems);
+    render_all(&mut tree, &mut problems);
+    if problems.is_empty() { Ok(tree) } else { Err(Error::Site(problems)) }
+}
+
+/// A Markdown file found under a declared language folder.
+struct FoundFile {
+    path: PathBuf,
+    lang: String,
+    key: String,
+}
+
+fn find_files(config: &SiteConfig, root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
+    let content = root.join(CONTENT_DIR);
+    let mut files = Vec::new();
+    if !content.is_dir() {
+        problems.push(Diagnostic::error(CONTENT_DIR, "no-content", "the content folder was not found").hint(format!(
+            "create content/{}/_index.md for the home page",
+            config.default_language
+        )));
+        return files;
+    }
+    let walker = walkdir::WalkDir::new(&content).min_depth(1).sort_by_file_name().into_iter();
+    for entry in walker.filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.')) {
+        let Ok(entry) = entry else { continue };
+        let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let shown = crate::fs::shown(root, entry.path());
+        if parts[0] == DATA_DIR {
+            continue;
+        }
+        if entry.depth() == 1 {
+            if entry.file_type().is_dir() && config.language(&parts[0]).is_none() {
+                problems.push(
+                    Diagnostic::error(shown, "undeclared-language", format!("`{}` is not a language declared in site.yaml", parts[0]))
+                        .hint("add it to `languages` in site.yaml, or remove the folder"),
+                );
+            } else if entry.file_type().is_file() && parts[0].ends_with(".md") {
+                problems.push(
+                    Diagnostic::error(shown, "misplaced", "pages belong in a language folder")
+                        .hint(format!("move it to content/{}/", config.default_language)),
+                );
+            }
+            continue;
+        }
+        if config.language(&parts[0]).is_none() || !entry.file_type().is_file() {
+            continue;
+        }
+        if std::path::Path::new(&parts[parts.len() - 1]).extension().is_some_and(|e| e == "md") {
+            files.push(FoundFile { path: entry.path().to_path_buf(), lang: parts[0].clone(), key: parts[1..].join("/") });
+        }
+    }
+    files
+}
+
+fn read_page(
+    config: &SiteConfig,
+    options: &LoadOptions<'_>,
+    found: &FoundFile,
+) -> Result<std::result::Result<SourcePage, Vec<Diagnostic>>> {
+    let file = crate::fs::shown(options.root, &found.path);
+    let text = match crate::fs::read_source(&found.path, &file)? {
+        Ok(text) => text,
+        Err(d) => return Ok(Err(vec![d])),
+    };
+    let split = match front_matter::split(&text, &file) {
+        Ok(s) => s,
+        Err(d) => return Ok(Err(vec![d])),
+    };
+    let mut problems = Vec::new();
+    let kind = classify(config, &found.key, &split.front, &file, &split.yaml, &mut problems);
+    validate_front(config, options, &found.lang, &kind, &split.front, &file, &split.yaml, &mut problems);
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let Some(kind) = kind else { return Ok(Err(problems)) };
+    Ok(Ok(SourcePage {
+        lang: found.lang.clone(),
+        key: found.key.clone(),
+        file,
+        kind,
+        front: split.front,
+        body: split.body,
+        body_line: split.body_line,
+        html: String::new(),
+        headings: Vec::new(),
+    }))
+}
+
+/// Works out what a file is from its place; `None` (with a diagnostic) when the place is not allowed.
+fn classify(
+    config: &SiteConfig,
+    key: &str,
+    front: &FrontMatter,
+    file: &str,
+    yaml: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<PageKind> {
+    let parts: Vec<&str> = key.split('/').collect();
+    let stem = |name: &str| name.strip_suffix(".md").unwrap_or(name).to_owned();
+    let slug_of = |name: &str, problems: &mut Vec<Diagnostic>| {
+        let slug = front.slug.clone().unwrap_or_else(|| stem(name));
+        if is_safe_segment(&slug) {
+            Some(slug)
+        } else {
+            let line = crate::yaml::key_line(yaml, "slug").map(|l| l + 1);
+            problems.push(
+                Diagnostic::error(file, "slug", format!("`{slug}` is not one URL-safe path segment"))
+                    .at(line, None)
+                    .hint("use letters, digits and hyphens, without `/`, `\\` or `..`"),
+            );
+            None
+        }
+    };
+    match parts.as_slice() {
+        ["_index.md"] => Some(PageKind::Home),
+        [name] => {
+            let slug = slug_of(name, problems)?;
+            if slug == "topics" {
+                problems.push(Diagnostic::error(file, "reserved", "`topics` is reserved for the generated topic pages"));
+                return None;
+            }
+            Some(PageKind::Standalone { slug })
+        }
+        [audience, name] => {
+            if !config.audiences.iter().any(|a| a == audience) {
+                let hint = if RESERVED_SEGMENTS.contains(audience) {
+                    format!("`{audience}` is reserved for a generated page")
+                } else {
+                    format!("declare it under `audiences` in site.yaml ({})", config.audiences.join(", "))
+                };
+                problems.push(
+                    Diagnostic::error(file, "unknown-audience", format!("`{audience}` is not an audience of the site")).hint(hint),
+                );
+                return None;
+            }
+            if *name == "_index.md" {
+                return Some(PageKind::Audience { audience: (*audience).to_owned() });
+            }
+            let slug = slug_of(name, problems)?;
+            Some(PageKind::Guidance { audience: (*audience).to_owned(), slug })
+        }
+        _ => {
+            problems.push(
+                Diagnostic::error(file, "too-deep", "pages sit at most one folder below the language folder")
+                    .hint("use content/<lang>/<audience>/<page>.md"),
+            );
+            None
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments, reason = "one call site; the values are the page's parts")]
+fn validate_front(
+    config: &SiteConfig,
+    options: &LoadOptions<'_>,
+    lang: &str,
+    kind: &Option<PageKind>,
+    front: &FrontMatter,
+    file: &str,
+    yaml: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let line = |key: &str| crate::yaml::key_line(yaml, key).map(|l| l + 1);
+    let err = |key: &str, message: String| Diagnostic::error(file, "front-matter", message).at(line(key), None);
+    if matches!(kind, Some(PageKind::Guidance { .. })) && front.description.as_deref().is_none_or(|d| d.trim().is_empty()) {
+        problems.push(
+            Diagnostic::error(file, "front-matter", "guidance pages need a `description`")
+                .at(Some(2), None)
+                .hint("add `description:` with one sentence for lists and search results"),
+        );
+    }
+    for topic in &front.topics {
+        if !options.topics.contains(topic) {
+            problems.push(err("topics", format!("unknown topic `{topic}`")).hint("topics are the ids in content/data/topics.yaml"));
+        }
+    }
+    if let Some(ages) = &front.ages {
+        let on_children = kind.as_ref().and_then(PageKind::audience) == Some("children");
+        if !on_children {
+            problems.push(err("ages", "`ages` is only for children's pages".to_owned()));
+        } else if !config.age_bands.contains(ages) {
+            problems.push(err("ages", format!("unknown age band `{ages}`")).hint(format!("use one of: {}", config.age_bands.join(", "))));
+        }
+    }
+    if let Some(updated) = &front.updated {
+        if !crate::date::is_iso_date(updated) {
+            problems.push(err("updated", format!("`{updated}` is not a date written YYYY-MM-DD")));
+        }
+    }
+    if front.translated_from.is_some() && lang == config.default_language {
+        problems.push(err("translated_from", "`translated_from` belongs on translations, not on the source".to_owned()));
+    }
+}
+
+/// Links translations to their sources, drops drafts, and checks that every URL has one page.
+fn group(config: &SiteConfig, pages: Vec<SourcePage>, drafts: bool, problems: &mut Vec<Diagnostic>) -> ContentTree {
+    let mut tree = ContentTree::default();
+    let (sources, translations): (Vec<_>, Vec<_>) =
+        pages.into_iter().partition(|p| p.lang == config.default_language);
+    let mut urls: HashMap<String, String> = HashMap::new();
+    let mut dropped_drafts = HashSet::new();
+    for source in sources {
+        if source.front.draft && !drafts {
+            dropped_drafts.insert(source.key);
+            continue;
+        }
+        let url_path = source.kind.url_path();
+        if let Some(other) = urls.insert(url_path.clone(), source.file.clone()) {
+            problems.push(
+                Diagnostic::error(&source.file, "duplicate-url", format!("this page and {other} both want the URL /{}/{url_path}", source.lang))
+                    .hint("rename one of them or give it another `slug`"),
+            );
+            continue;
+        }
+        tree.pages.insert(
+            source.key.clone(),
+            PageGroup { url_path, source, translations: BTreeMap::new(), links: Vec::new() },
+        );
+    }
+    for t in translations {
+        let Some(group) = tree.pages.get_mut(&t.key) else {
+            // The translations of a draft go unpublished with it.
+            if !dropped_drafts.contains(&t.key) {
+                problems.push(
+                    Diagnostic::error(&t.file, "no-source", format!("this page exists only in `{}`", t.lang)).hint(format!(
+                        "write the source page content/{}/{} first: the default language is the source of every page",
+                        config.default_language, t.key
+                    )),
+                );
+            }
+            continue;
+        };
+        if t.kind != group.source.kind {
+            problems.push(
+                Diagnostic::error(&t.file, "slug", "a translation cannot change the page's URL")
+                    .hint("remove `slug` from the translation or set the same one as the source"),
+            );
+            continue;
+        }
+        if t.front.draft && !drafts {
+            tree.draft_translations.entry(t.lang.clone()).or_default().push(t.key.clone());
+            continue;
+        }
+        group.translations.insert(t.lang.clone(), t);
+    }
+    tree
+}
+
+/// Renders every page's Markdown in parallel, recording links for anchor checks.
+fn render_all(tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
+    let urls: HashMap<String, String> = tree.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect();
+    let results: Vec<Vec<Diagnostic>> = tree
+        .pages
+        .par_iter_mut()
+        .map(|(_, group)| {
+            let mut problems = Vec::new();
+            let url_path = group.url_path.clone();
+            let mut render_one = |page: &mut SourcePage| {
+                let cx = LinkContext { file: &page.file, key: &page.key, url_path: &url_path, body_line: page.body_line, pages: &urls };
+                match crate::markdown::render(&page.body, &cx) {
+                    Ok(r) => {
+                        page.html = r.html;
+                        page.headings = r.headings;
+                        Some(r.links)
+                    }
+                    Err(mut d) => {
+                        problems.append(&mut d);
+                        None
+                    }
+                }
+            };
+            if let Some(links) = render_one(&mut group.source) {
+                group.links = links;
+            }
+            for t in group.translations.values_mut() {
+                render_one(t);
+            }
+            problems
+        })
+        .collect();
+    problems.extend(results.into_iter().flatten());
+}

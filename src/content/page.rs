@@ -1,0 +1,97 @@
+//! One Markdown file of the site: where it sits, what its front matter says, and its rendered body.
+
+use crate::content::front_matter::FrontMatter;
+use crate::markdown::Heading;
+
+/// What a Markdown file is, from where it sits under `content/<lang>/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageKind {
+    /// `_index.md`: the language's home page.
+    Home,
+    /// `<audience>/_index.md`: an audience's landing page.
+    Audience {
+        /// The audience id.
+        audience: String,
+    },
+    /// `<audience>/<slug>.md`: a guidance page.
+    Guidance {
+        /// The audience id.
+        audience: String,
+        /// The URL segment.
+        slug: String,
+    },
+    /// `<slug>.md`: a page outside the audiences (about, help, partners, ...).
+    Standalone {
+        /// The URL segment.
+        slug: String,
+    },
+}
+
+impl PageKind {
+    /// The audience the page belongs to, if any.
+    pub fn audience(&self) -> Option<&str> {
+        match self {
+            PageKind::Audience { audience } | PageKind::Guidance { audience, .. } => Some(audience),
+            PageKind::Home | PageKind::Standalone { .. } => None,
+        }
+    }
+
+    /// The page's URL path below the language folder, ending in `/` (empty for the home page).
+    pub fn url_path(&self) -> String {
+        match self {
+            PageKind::Home => String::new(),
+            PageKind::Audience { audience } => format!("{audience}/"),
+            PageKind::Guidance { audience, slug } => format!("{audience}/{slug}/"),
+            PageKind::Standalone { slug } => format!("{slug}/"),
+        }
+    }
+
+    /// The template that renders this kind of page.
+    pub fn template(&self) -> &'static str {
+        match self {
+            PageKind::Home => "home.html",
+            PageKind::Audience { .. } => "section.html",
+            PageKind::Standalone { slug } if slug == "help" => "help.html",
+            PageKind::Standalone { slug } if slug == "partners" => "partners.html",
+            PageKind::Guidance { .. } | PageKind::Standalone { .. } => "page.html",
+        }
+    }
+}
+
+/// A parsed Markdown file in one language.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// The language folder it is in.
+    pub lang: String,
+    /// Its path below `content/<lang>/`, the same for all translations of one page (`children/x.md`).
+    pub key: String,
+    /// Its path relative to the site root, for messages.
+    pub file: String,
+    /// What it is.
+    pub kind: PageKind,
+    /// Its front matter.
+    pub front: FrontMatter,
+    /// The Markdown body.
+    pub body: String,
+    /// The file line on which the body starts.
+    pub body_line: usize,
+    /// The body rendered to HTML, with links between pages made relative.
+    pub html: String,
+    /// The body's headings, for tables of contents and anchor checks.
+    pub headings: Vec<Heading>,
+}
+
+impl SourcePage {
+    /// Order in lists: by weight, then title, then key.
+    pub fn order_key(&self) -> (i64, &str, &str) {
+        (self.front.weight.unwrap_or(0), &self.front.title, &self.key)
+    }
+}
+
+/// Whether `s` can be one segment of a URL path: letters (any script), digits, `-`, `_` and `.`,
+/// not starting with a dot. This excludes `..`, `/` and `\`.
+pub fn is_safe_segment(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('.')
+        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}

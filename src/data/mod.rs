@@ -1,0 +1,214 @@
+//! The site's YAML data (partners, helplines, topics), typed and validated, loaded once for all languages.
+
+pub mod fields;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::SiteConfig;
+use crate::error::{Diagnostic, Error, Result};
+use fields::{CountryCode, IsoDate, SafeUrl};
+
+/// The kind of a partner organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnerKind {
+    /// A UN agency, fund or programme.
+    UnAgency,
+    /// An intergovernmental organisation outside the UN.
+    Intergovernmental,
+    /// A body of the European Union.
+    EuBody,
+    /// A non-governmental organisation.
+    Ngo,
+    /// A company or industry association.
+    Industry,
+    /// A network of organisations.
+    Network,
+}
+
+impl PartnerKind {
+    /// All kinds, in the order the partners page groups them.
+    pub const ALL: [PartnerKind; 6] = [
+        PartnerKind::UnAgency,
+        PartnerKind::Intergovernmental,
+        PartnerKind::EuBody,
+        PartnerKind::Network,
+        PartnerKind::Ngo,
+        PartnerKind::Industry,
+    ];
+
+    /// The id used in data files and Fluent messages (`partner-kind-<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            PartnerKind::UnAgency => "un-agency",
+            PartnerKind::Intergovernmental => "intergovernmental",
+            PartnerKind::EuBody => "eu-body",
+            PartnerKind::Ngo => "ngo",
+            PartnerKind::Industry => "industry",
+            PartnerKind::Network => "network",
+        }
+    }
+}
+
+/// A partner organisation (`content/data/partners.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// A unique id.
+    pub id: String,
+    /// Its current name.
+    pub name: String,
+    /// Its web address, if it still has one.
+    pub url: Option<SafeUrl>,
+    /// What kind of organisation it is.
+    pub kind: PartnerKind,
+    /// One line about it, by language code.
+    pub description: BTreeMap<String, String>,
+    /// Where it was renamed, merged or closed: a note by language code.
+    #[serde(default)]
+    pub note: BTreeMap<String, String>,
+    /// Where the entry's facts come from.
+    pub source: SafeUrl,
+    /// When the entry was last checked.
+    pub verified: IsoDate,
+}
+
+/// A child helpline (`content/data/helplines.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Helpline {
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: CountryCode,
+    /// The helpline's name.
+    pub name: String,
+    /// Its phone number, as dialled in the country.
+    pub phone: Option<String>,
+    /// Its web address.
+    pub url: Option<SafeUrl>,
+    /// The number to text.
+    pub sms: Option<String>,
+    /// The address of its chat.
+    pub chat: Option<SafeUrl>,
+    /// When it is open.
+    pub hours: Option<String>,
+    /// The languages it answers in.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Where the entry's facts come from.
+    pub source: SafeUrl,
+    /// When the entry was last checked.
+    pub verified: IsoDate,
+}
+
+/// A topic (`content/data/topics.yaml`); its label is the Fluent message `topic-<id>`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// The id pages use in `topics:` and the URL segment of its page.
+    pub id: String,
+}
+
+/// All of the site's data.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SiteData {
+    /// Partner organisations, in file order.
+    pub partners: Vec<Partner>,
+    /// Child helplines, in file order.
+    pub helplines: Vec<Helpline>,
+    /// Topics, in file order.
+    pub topics: Vec<Topic>,
+}
+
+impl SiteData {
+    /// The set of topic ids.
+    pub fn topic_ids(&self) -> HashSet<String> {
+        self.topics.iter().map(|t| t.id.clone()).collect()
+    }
+}
+
+/// Reads `content/data/*.yaml`. Each file is optional; every problem in any of them is reported.
+pub fn load(config: &SiteConfig, root: &Path) -> Result<SiteData> {
+    let mut problems = Vec::new();
+    let dir = root.join(crate::content::CONTENT_DIR).join(crate::content::DATA_DIR);
+    let partners: Vec<Partner> = load_list(root, &dir.join("partners.yaml"), &mut problems)?;
+    let helplines: Vec<Helpline> = load_list(root, &dir.join("helplines.yaml"), &mut problems)?;
+    let topics: Vec<Topic> = load_list(root, &dir.join("topics.yaml"), &mut problems)?;
+    check_partners(config, root, &dir, &partners, &mut problems)?;
+    check_ids(root, &dir.join("topics.yaml"), topics.iter().map(|t| t.id.as_str()), &mut problems)?;
+    if problems.is_empty() { Ok(SiteData { partners, helplines, topics }) } else { Err(Error::Site(problems)) }
+}
+
+fn load_list<T: serde::de::DeserializeOwned>(root: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Result<Vec<T>> {
+    if !path.is_file() {
+        return Ok(Vec::new());
+    }
+    let shown = crate::fs::shown(root, path);
+    let text = match crate::fs::read_source(path, &shown)? {
+        Ok(t) => t,
+        Err(d) => {
+            problems.push(d);
+            return Ok(Vec::new());
+        }
+    };
+    if text.trim().lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return Ok(Vec::new());
+    }
+    match crate::yaml::parse::<Vec<T>>(&text, &shown, 0) {
+        Ok(list) => Ok(list),
+        Err(d) => {
+            problems.push(d);
+            Ok(Vec::new())
+        }
+    }
+}
+
+fn check_partners(
+    config: &SiteConfig,
+    root: &Path,
+    dir: &Path,
+    partners: &[Partner],
+    problems: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let path = dir.join("partners.yaml");
+    check_ids(root, &path, partners.iter().map(|p| p.id.as_str()), problems)?;
+    for partner in partners {
+        if !partner.description.contains_key(&config.default_language) {
+            let shown = crate::fs::shown(root, &path);
+            let text = crate::fs::read_source(&path, &shown)?.unwrap_or_default();
+            let line = crate::yaml::find_line(&text, &format!("id: {}", partner.id), 1);
+            problems.push(
+                Diagnostic::error(shown, "data", format!("partner `{}` has no description in `{}`", partner.id, config.default_language))
+                    .at(line, None)
+                    .hint("the default language's description is shown where a translation is missing"),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Ids must be URL-safe and unique within their file.
+fn check_ids<'a>(root: &Path, path: &Path, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<Diagnostic>) -> Result<()> {
+    let mut seen = HashSet::new();
+    let mut text = None;
+    for id in ids {
+        let bad = if !crate::config::is_id(id) {
+            Some(format!("id `{id}` must be lowercase letters, digits and hyphens"))
+        } else if !seen.insert(id) {
+            Some(format!("id `{id}` is used twice"))
+        } else {
+            None
+        };
+        if let Some(message) = bad {
+            let shown = crate::fs::shown(root, path);
+            if text.is_none() {
+                text = Some(crate::fs::read_source(path, &shown)?.unwrap_or_default());
+            }
+            let lines: Vec<usize> = text.iter().filter_map(|t| crate::yaml::find_line(t, &format!("id: {id}"), 1)).collect();
+            problems.push(Diagnostic::error(shown, "data", message).at(lines.first().copied(), None));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! Reading Fluent resources: the interface strings embedded in the binary, then the site's own
+//! `locales/<lang>/*.ftl`, which add and override messages one by one.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use include_dir::{Dir, include_dir};
+
+use crate::config::SiteConfig;
+use crate::error::{Diagnostic, Error, Result, line_col};
+use crate::i18n::Localizer;
+
+/// The folder of a site's interface strings.
+pub const LOCALES_DIR: &str = "locales";
+
+/// The default interface strings, the repository's `locales/`.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
+
+/// Messages every site must define in its default language (besides the ones its templates use).
+fn required_messages(config: &SiteConfig, topics: &[String]) -> Vec<String> {
+    let mut keys = vec!["site-title".to_owned()];
+    keys.extend(config.age_bands.iter().map(|b| format!("age-{b}")));
+    keys.extend(topics.iter().map(|t| format!("topic-{t}")));
+    keys
+}
+
+/// Loads the embedded and the site's Fluent files for every declared language.
+pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Localizer> {
+    let mut problems = Vec::new();
+    let mut resources: BTreeMap<String, Vec<FluentResource>> = BTreeMap::new();
+    for lang in &config.languages {
+        let list = resources.entry(lang.code.clone()).or_default();
+        if let Some(dir) = EMBEDDED.get_dir(&lang.code) {
+            let mut files: Vec<_> = dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "ftl")).collect();
+            files.sort_by_key(|f| f.path());
+            for file in files {
+                let shown = format!("{LOCALES_DIR}/{} (built in)", file.path().display());
+                let text = String::from_utf8_lossy(file.contents());
+                parse(&crate::fs::normalize_text(&text), &shown, list, &mut problems);
+            }
+        }
+    }
+    let site_dir = root.join(LOCALES_DIR);
+    if site_dir.is_dir() {
+        let walker = walkdir::WalkDir::new(&site_dir).min_depth(1).max_depth(2).sort_by_file_name();
+        for entry in walker.into_iter().filter_map(std::result::Result::ok) {
+            let shown = crate::fs::shown(root, entry.path());
+            let lang = entry.path().strip_prefix(&site_dir).ok().and_then(|p| p.iter().next()).map(|s| s.to_string_lossy().into_owned());
+            let Some(lang) = lang else { continue };
+            if entry.depth() == 1 {
+                if entry.file_type().is_dir() && config.language(&lang).is_none() {
+                    problems.push(
+                        Diagnostic::error(shown, "undeclared-language", format!("`{lang}` is not a language declared in site.yaml"))
+                            .hint("add it to `languages` in site.yaml, or remove the folder"),
+                    );
+                }
+                continue;
+            }
+            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "ftl") {
+                continue;
+            }
+            let Some(list) = resources.get_mut(&lang) else { continue };
+            match crate::fs::read_source(entry.path(), &shown)? {
+                Ok(text) => parse(&text, &shown, list, &mut problems),
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    let localizer = Localizer::new(config, resources);
+    let default_ids = localizer.message_ids(&config.default_language).cloned().unwrap_or_default();
+    for key in required_messages(config, topics) {
+        if !default_ids.contains(&key) {
+            problems.push(
+                Diagnostic::error(format!("{LOCALES_DIR}/{}", config.default_language), "missing-message", format!("the message `{key}` is missing in the default language"))
+                    .hint(format!("add `{key} = ...` to a file in locales/{}/", config.default_language)),
+            );
+        }
+    }
+    if problems.is_empty() { Ok(localizer) } else { Err(Error::Site(problems)) }
+}
+
+fn parse(text: &str, shown: &str, list: &mut Vec<FluentResource>, problems: &mut Vec<Diagnostic>) {
+    match FluentResource::try_new(text.to_owned()) {
+        Ok(resource) => list.push(resource),
+        Err((_, errors)) => {
+            for e in errors {
+                let (line, column) = line_col(text, e.pos.start);
+                problems.push(
+                    Diagnostic::error(shown, "fluent-syntax", format!("Fluent syntax error: {}", e.kind))
+                        .at(Some(line), Some(column))
+                        .hint("see https://projectfluent.org/fluent/guide/ for the syntax of messages"),
+                );
+            }
+        }
+    }
+}
+
+/// The ids of the messages (not terms) a resource defines.
+pub fn message_ids(resource: &FluentResource) -> BTreeSet<String> {
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,28 @@
+//! safeguide turns Markdown guidance, YAML data and Fluent interface strings into a multilingual static site.
+//!
+//! The build is a pipeline of plain data, one module per stage:
+//!
+//! ```text
+//! BuildOptions ─► SiteConfig ─┬─► SiteData ────┐
+//!  (build)        (config)    ├─► Localizer ───┤
+//!                             ├─► Theme ───────┼─► SiteSource ─► Vec<OutputFile> ─► written atomically
+//!                             └─► ContentTree ─┘    (source)      (render, rayon)     (build::output)
+//! ```
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod date;
+pub mod error;
+pub mod fs;
+pub mod i18n;
+pub mod markdown;
+pub mod render;
+pub mod source;
+pub mod theme;
+pub mod yaml;
+
+pub use build::{BuildOptions, BuildReport, build};
+pub use error::{Diagnostic, Error, Severity};

@@ -1,0 +1,335 @@
+//! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough and task lists, as a few small passes
+//! over pulldown-cmark's events: raw HTML is escaped, headings get stable ids, and links between Markdown
+//! files become relative URLs.
+//!
+//! Links are made relative to the page's own folder. Every language has the same folder structure, so one
+//! rendering of a page serves all languages: a reader of fallback content stays in their language.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::error::{Diagnostic, line_col};
+
+/// A heading of a page, for tables of contents and anchor checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The anchor id.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+}
+
+/// A link that leaves the page for another Markdown page, kept for anchor checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLink {
+    /// The target's key (`parents/talk.md`).
+    pub target: String,
+    /// The anchor without `#`, if any.
+    pub anchor: Option<String>,
+    /// The source line.
+    pub line: usize,
+}
+
+/// What rendering needs to know about the page and the site.
+pub struct LinkContext<'a> {
+    /// The page's file, relative to the site root, for messages.
+    pub file: &'a str,
+    /// The page's key (its path below `content/<lang>/`), against which relative links resolve.
+    pub key: &'a str,
+    /// The page's URL path below the language folder (`children/x/`).
+    pub url_path: &'a str,
+    /// The file line on which the body starts.
+    pub body_line: usize,
+    /// The URL path of every page that can be linked, by key.
+    pub pages: &'a HashMap<String, String>,
+}
+
+/// A rendered Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Its headings, in order.
+    pub headings: Vec<Heading>,
+    /// Its links to other pages.
+    pub links: Vec<PageLink>,
+}
+
+/// Renders `markdown`, reporting broken links and unsafe URLs as diagnostics.
+pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<(Event<'_>, usize)> =
+        Parser::new_ext(markdown, options).into_offset_iter().map(|(e, range)| (e, range.start)).collect();
+    escape_raw_html(&mut events);
+    let headings = assign_heading_ids(&mut events);
+    let mut problems = Vec::new();
+    let links = rewrite_links(&mut events, markdown, cx, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    Ok(Rendered { html, headings, links })
+}
+
+/// Raw HTML in Markdown is shown as text: translators' and authors' text can never inject markup.
+fn escape_raw_html(events: &mut [(Event<'_>, usize)]) {
+    for (event, _) in events.iter_mut() {
+        if let Event::Html(raw) | Event::InlineHtml(raw) = event {
+            *event = Event::Text(std::mem::replace(raw, CowStr::Borrowed("")));
+        }
+    }
+}
+
+/// Gives every heading a unique id (an explicit `{#id}` wins) and returns the headings.
+fn assign_heading_ids(events: &mut [(Event<'_>, usize)]) -> Vec<Heading> {
+    let mut headings = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 {
+            let level = heading_level(*level);
+            let explicit = id.as_ref().map(ToString::to_string);
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j].0 {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.unwrap_or_else(|| slugify(&text));
+            let unique = match seen.get_mut(&base) {
+                Some(count) => {
+                    *count += 1;
+                    format!("{base}-{count}")
+                }
+                None => {
+                    seen.insert(base.clone(), 0);
+                    base
+                }
+            };
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            headings.push(Heading { level, id: unique, text: text.trim().to_owned() });
+            i = j;
+        }
+        i += 1;
+    }
+    headings
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// An anchor id from heading text: lowercase, letters and digits of any script kept, spaces to hyphens,
+/// punctuation dropped.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() { "section".to_owned() } else { trimmed.to_owned() }
+}
+
+/// Rewrites links to Markdown files as relative page URLs and rejects unsafe schemes.
+fn rewrite_links<'a>(
+    events: &mut [(Event<'a>, usize)],
+    markdown: &str,
+    cx: &LinkContext<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PageLink> {
+    let mut links = Vec::new();
+    for (event, offset) in events.iter_mut() {
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) = event else {
+            continue;
+        };
+        let line = line_col(markdown, *offset).0 + cx.body_line - 1;
+        let located = |message: String| Diagnostic::error(cx.file, "link", message).at(Some(line), None);
+        match classify(dest_url) {
+            LinkKind::External | LinkKind::Fragment => {}
+            LinkKind::Unsafe(scheme) => problems.push(
+                located(format!("the link `{dest_url}` uses the `{scheme}:` scheme, which is not allowed"))
+                    .hint("link to http(s), mailto: or tel: addresses, or to another page's .md file"),
+            ),
+            LinkKind::Relative => {
+                let (path, anchor) = dest_url.split_once('#').map_or((&**dest_url, None), |(p, a)| (p, Some(a)));
+                let Some(target) = resolve(cx.key, path) else {
+                    problems.push(located(format!("the link `{dest_url}` leaves the content folder")));
+                    continue;
+                };
+                if !target.ends_with(".md") {
+                    problems.push(
+                        located(format!("the link `{dest_url}` does not point to a Markdown page"))
+                            .hint("link to the page's .md file, e.g. ../parents/talk.md, and the engine makes the URL"),
+                    );
+                    continue;
+                }
+                match cx.pages.get(&target) {
+                    Some(url_path) => {
+                        let mut url = relative_url(cx.url_path, url_path);
+                        if let Some(anchor) = anchor {
+                            url.push('#');
+                            url.push_str(anchor);
+                        }
+                        links.push(PageLink { target, anchor: anchor.map(str::to_owned), line });
+                        *dest_url = CowStr::from(url);
+                    }
+                    None => problems.push(
+                        located(format!("the link `{dest_url}` points to `{target}`, which is not a page of the site"))
+                            .hint("check the file name; links are relative to this file's folder"),
+                    ),
+                }
+            }
+        }
+    }
+    links
+}
+
+enum LinkKind<'s> {
+    External,
+    Fragment,
+    Relative,
+    Unsafe(&'s str),
+}
+
+fn classify(url: &str) -> LinkKind<'_> {
+    if url.starts_with('#') {
+        return LinkKind::Fragment;
+    }
+    if url.starts_with("//") || url.starts_with('/') {
+        return LinkKind::External;
+    }
+    if let Some((scheme, _)) = url.split_once(':') {
+        let is_scheme = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if is_scheme {
+            return match scheme.to_ascii_lowercase().as_str() {
+                "http" | "https" | "mailto" | "tel" | "sms" => LinkKind::External,
+                _ => LinkKind::Unsafe(scheme),
+            };
+        }
+    }
+    LinkKind::Relative
+}
+
+/// Resolves a relative file path against the folder of the page `key`; `None` if it climbs out.
+fn resolve(key: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = key.split('/').collect();
+    parts.pop();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The relative URL from the page at URL path `from` to the page at `to` (both ending in `/` or empty).
+pub fn relative_url(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut url = "../".repeat(from.len() - common);
+    for part in &to_parts[common..] {
+        url.push_str(part);
+        url.push('/');
+    }
+    if url.is_empty() { "./".to_owned() } else { url }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pages() -> HashMap<String, String> {
+        [("children/a.md", "children/a/"), ("parents/b.md", "parents/b/"), ("_index.md", ""), ("help.md", "help/")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    }
+
+    fn cx(pages: &HashMap<String, String>) -> LinkContext<'_> {
+        LinkContext { file: "content/en/children/a.md", key: "children/a.md", url_path: "children/a/", body_line: 5, pages }
+    }
+
+    #[test]
+    fn links_between_pages_become_relative_urls_with_anchors() {
+        let p = pages();
+        let r = render("[b](../parents/b.md#start-early) [h](../help.md) [home](../_index.md)", &cx(&p)).unwrap();
+        assert!(r.html.contains(r#"href="../../parents/b/#start-early""#), "{}", r.html);
+        assert!(r.html.contains(r#"href="../../help/""#));
+        assert!(r.html.contains(r#"href="../../""#));
+        assert_eq!(r.links[0].anchor.as_deref(), Some("start-early"));
+    }
+
+    #[test]
+    fn broken_links_and_unsafe_schemes_are_located() {
+        let p = pages();
+        let errs = render("text\n\n[x](missing.md)\n\n[y](javascript:alert(1))", &cx(&p)).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert_eq!(errs[0].line, Some(7));
+        assert!(errs[1].message.contains("javascript"));
+    }
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let p = pages();
+        let r = render("<script>alert(1)</script>\n\nhi <b>x</b>", &cx(&p)).unwrap();
+        assert!(!r.html.contains("<script>"));
+        assert!(r.html.contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn heading_ids_are_stable_unique_and_keep_scripts() {
+        let p = pages();
+        let r = render("## Start early!\n\n## Start early\n\n## ابدأ مبكرا\n\n## 尽早开始", &cx(&p)).unwrap();
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["start-early", "start-early-1", "ابدأ-مبكرا", "尽早开始"]);
+        assert!(r.html.contains(r#"<h2 id="start-early">"#));
+    }
+
+    #[test]
+    fn relative_urls() {
+        assert_eq!(relative_url("children/a/", "children/b/"), "../b/");
+        assert_eq!(relative_url("", "children/"), "children/");
+        assert_eq!(relative_url("children/", "children/"), "./");
+        assert_eq!(relative_url("children/a/", ""), "../../");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let p = pages();
+        let r = render("| a |\n|---|\n| 1 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot", &cx(&p)).unwrap();
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>"));
+        assert!(r.html.contains("checkbox"));
+        assert!(r.html.contains("footnote"));
+    }
+}

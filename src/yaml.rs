@@ -1,0 +1,65 @@
+//! The one place that knows the YAML library. serde_yaml is archived upstream; keeping every call here
+//! (used by the config, front-matter and data loaders) means a maintained fork replaces it in one file.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::Diagnostic;
+
+/// Parses YAML text into `T`, turning a parse or type error into a diagnostic for `file` located at the
+/// parser's line and column, shifted down by `line_offset` lines (front matter starts below its `---`).
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((None, None), |l| (Some(l.line() + line_offset), Some(l.column())));
+        Diagnostic::error(file, "yaml", tidy_message(&e.to_string())).at(line, column)
+    })
+}
+
+/// serde_yaml appends " at line L column C" to its messages; the diagnostic carries the position itself.
+fn tidy_message(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Finds the 1-based line of the first top-level `key:` in YAML text, for errors found after parsing.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines().position(|l| {
+        l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))
+    }).map(|i| i + 1)
+}
+
+/// Finds the 1-based line where `needle` first occurs after `from_line`, for errors found after parsing.
+pub fn find_line(text: &str, needle: &str, from_line: usize) -> Option<usize> {
+    text.lines().enumerate().skip(from_line.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct T {
+        a: u32,
+    }
+
+    #[test]
+    fn errors_are_located_and_offset() {
+        let d = parse::<T>("a: 1\nb: 2\n", "x.yaml", 1).unwrap_err();
+        assert_eq!(d.line, Some(3));
+        assert!(d.message.contains("unknown field `b`"), "{}", d.message);
+        assert!(!d.message.contains(" at line "));
+    }
+
+    #[test]
+    fn key_line_finds_top_level_keys() {
+        assert_eq!(key_line("title: x\ntopics: [a]\n", "topics"), Some(2));
+        assert_eq!(key_line("title: x\n", "topics"), None);
+    }
+}

@@ -1,0 +1,20 @@
+// Quick exit (the GOV.UK "Exit this page" pattern): the link already works without JavaScript; with it,
+// the link and pressing Shift three times replace this page in the history, so Back does not return here.
+(function () {
+  var link = document.querySelector("[data-quick-exit]");
+  if (!link) return;
+  function leave(event) {
+    if (event) event.preventDefault();
+    document.body.style.display = "none";
+    window.location.replace(link.href);
+  }
+  link.addEventListener("click", leave);
+  var presses = 0, last = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") return;
+    var now = Date.now();
+    presses = now - last < 1000 ? presses + 1 : 1;
+    last = now;
+    if (presses >= 3) leave();
+  });
+})();
