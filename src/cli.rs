@@ -26,10 +26,10 @@ pub struct BuildArgs {
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// The output folder [default: <root>/public].
+    /// The output folder [default: ROOT/public].
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Replace site.yaml's base_url (e.g. for a preview host).
+    /// Replace site.yaml's `base_url` (e.g. for a preview host).
     #[arg(long)]
     pub base_url: Option<String>,
     /// Build pages marked `draft: true` too.

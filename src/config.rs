@@ -1,4 +1,4 @@
-//! `site.yaml`: the serde mirror of the file ([`ConfigFile`]) and the validated configuration
+//! `site.yaml`: the serde mirror of the file (`ConfigFile`) and the validated configuration
 //! ([`SiteConfig`]) that every later stage reads.
 
 use std::path::Path;
@@ -113,37 +113,47 @@ impl SiteConfig {
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig> {
     let path = root.join(CONFIG_FILE);
     if !path.is_file() {
-        return Err(Error::Site(vec![Diagnostic::error(CONFIG_FILE, "no-config", "site.yaml was not found")
-            .hint(format!("run safeguide in a site folder or pass --root DIR (looked in {})", root.display()))]));
+        return Err(Error::Site(vec![
+            Diagnostic::error(CONFIG_FILE, "no-config", "site.yaml was not found").hint(format!(
+                "run safeguide in a site folder or pass --root DIR (looked in {})",
+                root.display()
+            )),
+        ]));
     }
     let text = crate::fs::read_source(&path, CONFIG_FILE)?.map_err(|d| Error::Site(vec![d]))?;
-    let file: ConfigFile = crate::yaml::parse(&text, CONFIG_FILE, 0).map_err(|d| Error::Site(vec![d]))?;
+    let file: ConfigFile =
+        crate::yaml::parse(&text, CONFIG_FILE, 0).map_err(|d| Error::Site(vec![d]))?;
     validate(file, &text, base_url).map_err(Error::Site)
 }
 
-fn validate(file: ConfigFile, text: &str, base_url_override: Option<&str>) -> std::result::Result<SiteConfig, Vec<Diagnostic>> {
+#[allow(clippy::too_many_lines, reason = "one check per key, read top to bottom like the file")]
+fn validate(
+    file: ConfigFile,
+    text: &str,
+    base_url_override: Option<&str>,
+) -> std::result::Result<SiteConfig, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let at = |key: &str| crate::yaml::key_line(text, key);
-    let err = |key: &str, message: String| Diagnostic::error(CONFIG_FILE, "config", message).at(at(key), None);
+    let err = |key: &str, message: String| {
+        Diagnostic::error(CONFIG_FILE, "config", message).at(at(key), None)
+    };
 
     let raw_base = base_url_override.unwrap_or(&file.base_url);
-    let (base_url, base_path) = match parse_base_url(raw_base) {
-        Some(parts) => parts,
-        None => {
-            problems.push(
-                err("base_url", format!("base_url `{raw_base}` is not an absolute http(s) URL"))
-                    .hint("write it like https://example.org/ or https://example.org/cop/"),
-            );
-            (String::new(), "/".to_owned())
-        }
-    };
+    let (base_url, base_path) = parse_base_url(raw_base).unwrap_or_else(|| {
+        problems.push(
+            err("base_url", format!("base_url `{raw_base}` is not an absolute http(s) URL"))
+                .hint("write it like https://example.org/ or https://example.org/cop/"),
+        );
+        (String::new(), "/".to_owned())
+    });
 
     let mut languages: Vec<Language> = Vec::new();
     for lang in file.languages {
         let line = crate::yaml::find_line(text, &lang.code, at("languages").unwrap_or(1));
         let located = |m: String| Diagnostic::error(CONFIG_FILE, "config", m).at(line, None);
         let id: Option<LanguageIdentifier> = lang.code.parse().ok();
-        let safe = !lang.code.is_empty() && lang.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let safe = !lang.code.is_empty()
+            && lang.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         match id {
             Some(id) if safe => {
                 if languages.iter().any(|l| l.code == lang.code) {
@@ -154,7 +164,8 @@ fn validate(file: ConfigFile, text: &str, base_url_override: Option<&str>) -> st
                 languages.push(Language { code: lang.code, id, name: lang.name, dir });
             }
             _ => problems.push(
-                located(format!("`{}` is not a BCP 47 language tag", lang.code)).hint("use tags like en, fr, ar, zh-Hans, pt-BR"),
+                located(format!("`{}` is not a BCP 47 language tag", lang.code))
+                    .hint("use tags like en, fr, ar, zh-Hans, pt-BR"),
             ),
         }
     }
@@ -164,33 +175,53 @@ fn validate(file: ConfigFile, text: &str, base_url_override: Option<&str>) -> st
     if !languages.iter().any(|l| l.code == file.default_language) {
         problems.push(err(
             "default_language",
-            format!("default_language `{}` is not one of the declared languages", file.default_language),
+            format!(
+                "default_language `{}` is not one of the declared languages",
+                file.default_language
+            ),
         ));
     }
 
-    let audiences = file
-        .audiences
-        .unwrap_or_else(|| ["children", "parents", "educators", "industry"].map(String::from).to_vec());
+    let audiences = file.audiences.unwrap_or_else(|| {
+        ["children", "parents", "educators", "industry"].map(String::from).to_vec()
+    });
     for audience in &audiences {
         if !is_id(audience) {
-            problems.push(err("audiences", format!("audience id `{audience}` must be lowercase letters, digits and hyphens")));
+            problems.push(err(
+                "audiences",
+                format!("audience id `{audience}` must be lowercase letters, digits and hyphens"),
+            ));
         } else if RESERVED_SEGMENTS.contains(&audience.as_str()) {
-            problems.push(err("audiences", format!("`{audience}` is reserved for a generated page and cannot be an audience")));
+            problems.push(err(
+                "audiences",
+                format!("`{audience}` is reserved for a generated page and cannot be an audience"),
+            ));
         }
     }
-    let age_bands = file.age_bands.unwrap_or_else(|| ["under-9", "9-12", "13-18"].map(String::from).to_vec());
+    let age_bands =
+        file.age_bands.unwrap_or_else(|| ["under-9", "9-12", "13-18"].map(String::from).to_vec());
     for band in &age_bands {
         if !is_id(band) {
-            problems.push(err("age_bands", format!("age band id `{band}` must be lowercase letters, digits and hyphens")));
+            problems.push(err(
+                "age_bands",
+                format!("age band id `{band}` must be lowercase letters, digits and hyphens"),
+            ));
         }
     }
     let theme = file.theme.unwrap_or_else(|| "default".to_owned());
     if !is_id(&theme) {
-        problems.push(err("theme", format!("theme name `{theme}` must be lowercase letters, digits and hyphens")));
+        problems.push(err(
+            "theme",
+            format!("theme name `{theme}` must be lowercase letters, digits and hyphens"),
+        ));
     }
-    let quick_exit_url = file.quick_exit_url.unwrap_or_else(|| "https://www.wikipedia.org/".to_owned());
+    let quick_exit_url =
+        file.quick_exit_url.unwrap_or_else(|| "https://www.wikipedia.org/".to_owned());
     if !(quick_exit_url.starts_with("https://") || quick_exit_url.starts_with("http://")) {
-        problems.push(err("quick_exit_url", format!("quick_exit_url `{quick_exit_url}` must be an http(s) address")));
+        problems.push(err(
+            "quick_exit_url",
+            format!("quick_exit_url `{quick_exit_url}` must be an http(s) address"),
+        ));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -218,7 +249,11 @@ pub fn is_id(s: &str) -> bool {
 
 /// The direction of a language: right to left for the scripts that need it.
 pub fn direction_of(id: &LanguageIdentifier) -> TextDirection {
-    if RTL_LANGUAGES.contains(&id.language.as_str()) { TextDirection::Rtl } else { TextDirection::Ltr }
+    if RTL_LANGUAGES.contains(&id.language.as_str()) {
+        TextDirection::Rtl
+    } else {
+        TextDirection::Ltr
+    }
 }
 
 /// Splits an absolute http(s) URL into (the URL ending in `/`, its path ending in `/`).
@@ -241,7 +276,10 @@ mod tests {
     #[test]
     fn base_url_keeps_its_path() {
         assert_eq!(parse_base_url("https://x.org"), Some(("https://x.org/".into(), "/".into())));
-        assert_eq!(parse_base_url("https://x.org/cop"), Some(("https://x.org/cop/".into(), "/cop/".into())));
+        assert_eq!(
+            parse_base_url("https://x.org/cop"),
+            Some(("https://x.org/cop/".into(), "/cop/".into()))
+        );
         assert_eq!(parse_base_url("ftp://x.org/"), None);
     }
 
@@ -254,8 +292,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named() {
-        let d = crate::yaml::parse::<ConfigFile>("base_url: https://x/\ndefault_language: en\nlanguages: []\ncolour: red\n", CONFIG_FILE, 0)
-            .unwrap_err();
+        let d = crate::yaml::parse::<ConfigFile>(
+            "base_url: https://x/\ndefault_language: en\nlanguages: []\ncolour: red\n",
+            CONFIG_FILE,
+            0,
+        )
+        .unwrap_err();
         assert!(d.message.contains("colour"), "{}", d.message);
         assert_eq!(d.line, Some(4));
     }

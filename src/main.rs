@@ -12,7 +12,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => {
-            let options = BuildOptions { root: args.root, out: args.out, base_url: args.base_url, drafts: args.drafts };
+            let options = BuildOptions {
+                root: args.root,
+                out: args.out,
+                base_url: args.base_url,
+                drafts: args.drafts,
+            };
             match safeguide::build(&options) {
                 Ok(report) => {
                     if !args.quiet {
@@ -47,7 +52,10 @@ fn report_error(error: &Error) -> ExitCode {
                 }
             }
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-            let _ = writeln!(out, "build failed: {errors} error(s); the previous output was left as it was");
+            let _ = writeln!(
+                out,
+                "build failed: {errors} error(s); the previous output was left as it was"
+            );
         }
         other => {
             let _ = writeln!(out, "error: {other}");

@@ -1,4 +1,4 @@
-//! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough and task lists, as a few small passes
+//! Markdown to HTML: `CommonMark` plus tables, footnotes, strikethrough and task lists, as a few small passes
 //! over pulldown-cmark's events: raw HTML is escaped, headings get stable ids, and links between Markdown
 //! files become relative URLs.
 //!
@@ -66,8 +66,10 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<(Event<'_>, usize)> =
-        Parser::new_ext(markdown, options).into_offset_iter().map(|(e, range)| (e, range.start)).collect();
+    let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .map(|(e, range)| (e, range.start))
+        .collect();
     escape_raw_html(&mut events);
     let headings = assign_heading_ids(&mut events);
     let mut problems = Vec::new();
@@ -107,15 +109,12 @@ fn assign_heading_ids(events: &mut [(Event<'_>, usize)]) -> Vec<Heading> {
                 j += 1;
             }
             let base = explicit.unwrap_or_else(|| slugify(&text));
-            let unique = match seen.get_mut(&base) {
-                Some(count) => {
-                    *count += 1;
-                    format!("{base}-{count}")
-                }
-                None => {
-                    seen.insert(base.clone(), 0);
-                    base
-                }
+            let unique = if let Some(count) = seen.get_mut(&base) {
+                *count += 1;
+                format!("{base}-{count}")
+            } else {
+                seen.insert(base.clone(), 0);
+                base
             };
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                 *id = Some(CowStr::from(unique.clone()));
@@ -146,7 +145,10 @@ pub fn slugify(text: &str) -> String {
     for c in text.trim().chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') && !out.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
             out.push('-');
         }
     }
@@ -155,29 +157,34 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Rewrites links to Markdown files as relative page URLs and rejects unsafe schemes.
-fn rewrite_links<'a>(
-    events: &mut [(Event<'a>, usize)],
+fn rewrite_links(
+    events: &mut [(Event<'_>, usize)],
     markdown: &str,
     cx: &LinkContext<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<PageLink> {
     let mut links = Vec::new();
     for (event, offset) in events.iter_mut() {
-        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) = event else {
+        let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event else {
             continue;
         };
         let line = line_col(markdown, *offset).0 + cx.body_line - 1;
-        let located = |message: String| Diagnostic::error(cx.file, "link", message).at(Some(line), None);
+        let located =
+            |message: String| Diagnostic::error(cx.file, "link", message).at(Some(line), None);
         match classify(dest_url) {
             LinkKind::External | LinkKind::Fragment => {}
             LinkKind::Unsafe(scheme) => problems.push(
-                located(format!("the link `{dest_url}` uses the `{scheme}:` scheme, which is not allowed"))
-                    .hint("link to http(s), mailto: or tel: addresses, or to another page's .md file"),
+                located(format!(
+                    "the link `{dest_url}` uses the `{scheme}:` scheme, which is not allowed"
+                ))
+                .hint("link to http(s), mailto: or tel: addresses, or to another page's .md file"),
             ),
             LinkKind::Relative => {
-                let (path, anchor) = dest_url.split_once('#').map_or((&**dest_url, None), |(p, a)| (p, Some(a)));
+                let (path, anchor) =
+                    dest_url.split_once('#').map_or((&**dest_url, None), |(p, a)| (p, Some(a)));
                 let Some(target) = resolve(cx.key, path) else {
-                    problems.push(located(format!("the link `{dest_url}` leaves the content folder")));
+                    problems
+                        .push(located(format!("the link `{dest_url}` leaves the content folder")));
                     continue;
                 };
                 if !target.ends_with(".md") {
@@ -269,20 +276,35 @@ mod tests {
     use super::*;
 
     fn pages() -> HashMap<String, String> {
-        [("children/a.md", "children/a/"), ("parents/b.md", "parents/b/"), ("_index.md", ""), ("help.md", "help/")]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect()
+        [
+            ("children/a.md", "children/a/"),
+            ("parents/b.md", "parents/b/"),
+            ("_index.md", ""),
+            ("help.md", "help/"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
     }
 
     fn cx(pages: &HashMap<String, String>) -> LinkContext<'_> {
-        LinkContext { file: "content/en/children/a.md", key: "children/a.md", url_path: "children/a/", body_line: 5, pages }
+        LinkContext {
+            file: "content/en/children/a.md",
+            key: "children/a.md",
+            url_path: "children/a/",
+            body_line: 5,
+            pages,
+        }
     }
 
     #[test]
     fn links_between_pages_become_relative_urls_with_anchors() {
         let p = pages();
-        let r = render("[b](../parents/b.md#start-early) [h](../help.md) [home](../_index.md)", &cx(&p)).unwrap();
+        let r = render(
+            "[b](../parents/b.md#start-early) [h](../help.md) [home](../_index.md)",
+            &cx(&p),
+        )
+        .unwrap();
         assert!(r.html.contains(r#"href="../../parents/b/#start-early""#), "{}", r.html);
         assert!(r.html.contains(r#"href="../../help/""#));
         assert!(r.html.contains(r#"href="../../""#));
@@ -292,7 +314,8 @@ mod tests {
     #[test]
     fn broken_links_and_unsafe_schemes_are_located() {
         let p = pages();
-        let errs = render("text\n\n[x](missing.md)\n\n[y](javascript:alert(1))", &cx(&p)).unwrap_err();
+        let errs =
+            render("text\n\n[x](missing.md)\n\n[y](javascript:alert(1))", &cx(&p)).unwrap_err();
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].line, Some(7));
         assert!(errs[1].message.contains("javascript"));
@@ -309,7 +332,9 @@ mod tests {
     #[test]
     fn heading_ids_are_stable_unique_and_keep_scripts() {
         let p = pages();
-        let r = render("## Start early!\n\n## Start early\n\n## ابدأ مبكرا\n\n## 尽早开始", &cx(&p)).unwrap();
+        let r =
+            render("## Start early!\n\n## Start early\n\n## ابدأ مبكرا\n\n## 尽早开始", &cx(&p))
+                .unwrap();
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["start-early", "start-early-1", "ابدأ-مبكرا", "尽早开始"]);
         assert!(r.html.contains(r#"<h2 id="start-early">"#));
@@ -326,7 +351,9 @@ mod tests {
     #[test]
     fn extensions_are_on() {
         let p = pages();
-        let r = render("| a |\n|---|\n| 1 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot", &cx(&p)).unwrap();
+        let r =
+            render("| a |\n|---|\n| 1 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot", &cx(&p))
+                .unwrap();
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>"));
         assert!(r.html.contains("checkbox"));

@@ -14,8 +14,17 @@ use crate::error::{Diagnostic, Error, Result};
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// The templates every theme provides.
-pub const TEMPLATES: [&str; 9] =
-    ["base.html", "home.html", "section.html", "page.html", "partners.html", "help.html", "topic.html", "chooser.html", "404.html"];
+pub const TEMPLATES: [&str; 9] = [
+    "base.html",
+    "home.html",
+    "section.html",
+    "page.html",
+    "partners.html",
+    "help.html",
+    "topic.html",
+    "chooser.html",
+    "404.html",
+];
 
 /// One template's source.
 #[derive(Debug, Clone)]
@@ -47,14 +56,22 @@ pub fn load(config: &SiteConfig, root: &Path) -> Result<Theme> {
         embedded_into(&mut theme);
     } else {
         return Err(Error::Site(vec![
-            Diagnostic::error("site.yaml", "theme", format!("the theme `{}` was not found", config.theme))
-                .hint(format!("put it in themes/{}/ or use `theme: default`", config.theme)),
+            Diagnostic::error(
+                "site.yaml",
+                "theme",
+                format!("the theme `{}` was not found", config.theme),
+            )
+            .hint(format!("put it in themes/{}/ or use `theme: default`", config.theme)),
         ]));
     }
     read_dir_into(root, &root.join("templates"), &mut theme, true, &mut problems)?;
     for name in TEMPLATES {
         if !theme.templates.contains_key(name) {
-            problems.push(Diagnostic::error(format!("themes/{}/templates/{name}", config.theme), "template", format!("the theme has no `{name}`")));
+            problems.push(Diagnostic::error(
+                format!("themes/{}/templates/{name}", config.theme),
+                "template",
+                format!("the theme has no `{name}`"),
+            ));
         }
     }
     if problems.is_empty() { Ok(theme) } else { Err(Error::Site(problems)) }
@@ -68,7 +85,10 @@ fn embedded_into(theme: &mut Theme) {
             let path = file.path().to_string_lossy().replace('\\', "/");
             if let Some(name) = path.strip_prefix("templates/") {
                 let text = crate::fs::normalize_text(&String::from_utf8_lossy(file.contents()));
-                theme.templates.insert(name.to_owned(), TemplateSource { text, file: format!("themes/default/{path} (built in)") });
+                theme.templates.insert(
+                    name.to_owned(),
+                    TemplateSource { text, file: format!("themes/default/{path} (built in)") },
+                );
             } else if let Some(name) = path.strip_prefix("static/") {
                 theme.static_files.insert(name.to_owned(), file.contents().to_vec());
             }
@@ -76,12 +96,20 @@ fn embedded_into(theme: &mut Theme) {
     }
 }
 
-fn read_dir_into(root: &Path, dir: &Path, theme: &mut Theme, templates: bool, problems: &mut Vec<Diagnostic>) -> Result<()> {
+fn read_dir_into(
+    root: &Path,
+    dir: &Path,
+    theme: &mut Theme,
+    templates: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
     let walker = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.')) {
+    for entry in
+        walker.into_iter().filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+    {
         let Ok(entry) = entry else { continue };
         if !entry.file_type().is_file() {
             continue;

@@ -1,4 +1,4 @@
-//! The one place that knows the YAML library. serde_yaml is archived upstream; keeping every call here
+//! The one place that knows the YAML library. `serde_yaml` is archived upstream; keeping every call here
 //! (used by the config, front-matter and data loaders) means a maintained fork replaces it in one file.
 
 use serde::de::DeserializeOwned;
@@ -13,12 +13,35 @@ pub fn parse<T: DeserializeOwned>(
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((None, None), |l| (Some(l.line() + line_offset), Some(l.column())));
-        Diagnostic::error(file, "yaml", tidy_message(&e.to_string())).at(line, column)
+        let message = tidy_message(&e.to_string());
+        let reported = e.location().map(|l| (l.line(), l.column()));
+        let (line, column) = match refine(text, &message).or(reported) {
+            Some((line, column)) => (Some(line + line_offset), Some(column)),
+            None => (None, None),
+        };
+        Diagnostic::error(file, "yaml", message).at(line, column)
     })
 }
 
-/// serde_yaml appends " at line L column C" to its messages; the diagnostic carries the position itself.
+/// `serde_yaml` places errors found while checking a value at the start of the enclosing item, and unknown
+/// fields at the end of the mapping. The message quotes the offending key or value, so the line that holds
+/// it is the better place to point at.
+fn refine(text: &str, message: &str) -> Option<(usize, usize)> {
+    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty())?;
+    let unknown_field = message.starts_with("unknown field");
+    text.lines().enumerate().find_map(|(i, line)| {
+        let column = if unknown_field {
+            let trimmed = line.trim_start().trim_start_matches("- ");
+            let rest = trimmed.strip_prefix(quoted)?;
+            rest.trim_start().starts_with(':').then(|| line.len() - trimmed.len())?
+        } else {
+            line.find(quoted)?
+        };
+        Some((i + 1, line[..column].chars().count() + 1))
+    })
+}
+
+/// `serde_yaml` appends " at line L column C" to its messages; the diagnostic carries the position itself.
 fn tidy_message(message: &str) -> String {
     match message.find(" at line ") {
         Some(i) => message[..i].to_owned(),
@@ -28,14 +51,18 @@ fn tidy_message(message: &str) -> String {
 
 /// Finds the 1-based line of the first top-level `key:` in YAML text, for errors found after parsing.
 pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines().position(|l| {
-        l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))
-    }).map(|i| i + 1)
+    text.lines()
+        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .map(|i| i + 1)
 }
 
 /// Finds the 1-based line where `needle` first occurs after `from_line`, for errors found after parsing.
 pub fn find_line(text: &str, needle: &str, from_line: usize) -> Option<usize> {
-    text.lines().enumerate().skip(from_line.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1)
+    text.lines()
+        .enumerate()
+        .skip(from_line.saturating_sub(1))
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// The output folder (default: `<root>/public`).
     pub out: Option<PathBuf>,
-    /// Replaces site.yaml's base_url.
+    /// Replaces site.yaml's `base_url`.
     pub base_url: Option<String>,
     /// Builds drafts too.
     pub drafts: bool,
@@ -42,11 +42,17 @@ impl BuildReport {
     pub fn summary(&self) -> String {
         let pages: usize = self.languages.iter().map(|l| l.1).sum();
         let fallbacks: usize = self.languages.iter().map(|l| l.2).sum();
-        let per_language: Vec<String> = self
-            .languages
-            .iter()
-            .map(|(code, n, f)| if *f > 0 { format!("{code} {n} ({f} fallback)") } else { format!("{code} {n}") })
-            .collect();
+        let per_language: Vec<String> =
+            self.languages
+                .iter()
+                .map(|(code, n, f)| {
+                    if *f > 0 {
+                        format!("{code} {n} ({f} fallback)")
+                    } else {
+                        format!("{code} {n}")
+                    }
+                })
+                .collect();
         format!(
             "built {pages} pages ({}), {fallbacks} fallbacks, {} files in {:.2} s into {}",
             per_language.join(", "),
@@ -72,6 +78,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSou
     };
     let mut data = None;
     keep(crate::data::load(&config, root).map(|d| data = Some(d)))?;
+    let data_ok = data.is_some();
     let data = data.unwrap_or_default();
     let topic_ids = data.topic_ids();
     let topics: Vec<String> = data.topics.iter().map(|t| t.id.clone()).collect();
@@ -80,7 +87,8 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSou
     let mut theme = None;
     keep(crate::theme::load(&config, root).map(|t| theme = Some(t)))?;
     let mut content = None;
-    let options = crate::content::LoadOptions { root, drafts, topics: &topic_ids };
+    let options =
+        crate::content::LoadOptions { root, drafts, topics: data_ok.then_some(&topic_ids) };
     keep(crate::content::load(&config, &options).map(|c| content = Some(c)))?;
     match (localizer, theme, content) {
         (Some(localizer), Some(theme), Some(content)) if problems.is_empty() => Ok(SiteSource {
@@ -105,8 +113,14 @@ pub fn generate(source: &SiteSource) -> Result<Vec<OutputFile>> {
     for (path, bytes) in &source.theme.static_files {
         files.push(OutputFile { path: path.clone(), bytes: bytes.clone() });
     }
-    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap::sitemap(source).into_bytes() });
-    files.push(OutputFile { path: "robots.txt".into(), bytes: sitemap::robots(source).into_bytes() });
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: sitemap::sitemap(source).into_bytes(),
+    });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: sitemap::robots(source).into_bytes(),
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
         return Err(Error::Site(vec![crate::error::Diagnostic::error(
@@ -137,8 +151,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .languages
         .iter()
         .map(|l| {
-            let fallbacks = source.content.pages.values().filter(|g| g.in_language(&l.code).1).count();
-            let pages = files.iter().filter(|f| f.path.starts_with(&format!("{}/", l.code)) && f.path.ends_with("index.html")).count();
+            let fallbacks =
+                source.content.pages.values().filter(|g| g.in_language(&l.code).1).count();
+            let pages = files
+                .iter()
+                .filter(|f| {
+                    f.path.starts_with(&format!("{}/", l.code)) && f.path.ends_with("index.html")
+                })
+                .count();
             (l.code.clone(), pages, fallbacks)
         })
         .collect();

@@ -24,11 +24,18 @@ pub fn is_contained(path: &str) -> bool {
 /// Writes `files` as the new contents of `out`, atomically.
 pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
     if let Some(bad) = files.iter().find(|f| !is_contained(&f.path)) {
-        return Err(Error::Usage(format!("refusing to write `{}` outside the output folder", bad.path)));
+        return Err(Error::Usage(format!(
+            "refusing to write `{}` outside the output folder",
+            bad.path
+        )));
     }
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     crate::fs::create_dir_all(&parent)?;
-    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name =
+        out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let staging = parent.join(format!(".{name}.safeguide-new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.safeguide-old-{}", std::process::id()));
     crate::fs::remove_dir_all(&staging)?;
@@ -42,7 +49,8 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
     crate::fs::create_dir_all(dir)?;
-    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
+    let mut dirs: Vec<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {

@@ -48,11 +48,13 @@ pub fn sitemap(source: &SiteSource) -> String {
     );
     for (path, langs) in &entries {
         for lang in langs {
-            let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", xml(&format!("{base}{lang}/{path}")));
-            let updated = source.content.pages.values().find(|g| &g.url_path == path).and_then(|g| {
-                let (p, _) = g.in_language(lang);
-                p.front.updated.clone().or_else(|| g.source.front.updated.clone())
-            });
+            let _ =
+                writeln!(out, "  <url>\n    <loc>{}</loc>", xml(&format!("{base}{lang}/{path}")));
+            let updated =
+                source.content.pages.values().find(|g| &g.url_path == path).and_then(|g| {
+                    let (p, _) = g.in_language(lang);
+                    p.front.updated.clone().or_else(|| g.source.front.updated.clone())
+                });
             if let Some(updated) = updated {
                 let _ = writeln!(out, "    <lastmod>{updated}</lastmod>");
             }

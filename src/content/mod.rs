@@ -72,8 +72,8 @@ pub struct LoadOptions<'a> {
     pub root: &'a Path,
     /// Whether drafts are built.
     pub drafts: bool,
-    /// Known topic ids.
-    pub topics: &'a HashSet<String>,
+    /// Known topic ids; `None` when the topics could not be read, so pages are not blamed for it.
+    pub topics: Option<&'a HashSet<String>>,
 }
 
 /// Reads, validates and renders every page under `content/`.
@@ -105,17 +105,19 @@ fn find_files(config: &SiteConfig, root: &Path, problems: &mut Vec<Diagnostic>) 
     let content = root.join(CONTENT_DIR);
     let mut files = Vec::new();
     if !content.is_dir() {
-        problems.push(Diagnostic::error(CONTENT_DIR, "no-content", "the content folder was not found").hint(format!(
-            "create content/{}/_index.md for the home page",
-            config.default_language
-        )));
+        problems.push(
+            Diagnostic::error(CONTENT_DIR, "no-content", "the content folder was not found").hint(
+                format!("create content/{}/_index.md for the home page", config.default_language),
+            ),
+        );
         return files;
     }
     let walker = walkdir::WalkDir::new(&content).min_depth(1).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.')) {
         let Ok(entry) = entry else { continue };
         let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
-        let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let parts: Vec<String> =
+            rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
         let shown = crate::fs::shown(root, entry.path());
         if parts[0] == DATA_DIR {
             continue;
@@ -123,8 +125,12 @@ fn find_files(config: &SiteConfig, root: &Path, problems: &mut Vec<Diagnostic>) 
         if entry.depth() == 1 {
             if entry.file_type().is_dir() && config.language(&parts[0]).is_none() {
                 problems.push(
-                    Diagnostic::error(shown, "undeclared-language", format!("`{}` is not a language declared in site.yaml", parts[0]))
-                        .hint("add it to `languages` in site.yaml, or remove the folder"),
+                    Diagnostic::error(
+                        shown,
+                        "undeclared-language",
+                        format!("`{}` is not a language declared in site.yaml", parts[0]),
+                    )
+                    .hint("add it to `languages` in site.yaml, or remove the folder"),
                 );
             } else if entry.file_type().is_file() && parts[0].ends_with(".md") {
                 problems.push(
@@ -138,7 +144,11 @@ fn find_files(config: &SiteConfig, root: &Path, problems: &mut Vec<Diagnostic>) 
             continue;
         }
         if std::path::Path::new(&parts[parts.len() - 1]).extension().is_some_and(|e| e == "md") {
-            files.push(FoundFile { path: entry.path().to_path_buf(), lang: parts[0].clone(), key: parts[1..].join("/") });
+            files.push(FoundFile {
+                path: entry.path().to_path_buf(),
+                lang: parts[0].clone(),
+                key: parts[1..].join("/"),
+            });
         }
     }
     files
@@ -160,7 +170,16 @@ fn read_page(
     };
     let mut problems = Vec::new();
     let kind = classify(config, &found.key, &split.front, &file, &split.yaml, &mut problems);
-    validate_front(config, options, &found.lang, &kind, &split.front, &file, &split.yaml, &mut problems);
+    validate_front(
+        config,
+        options,
+        &found.lang,
+        kind.as_ref(),
+        &split.front,
+        &file,
+        &split.yaml,
+        &mut problems,
+    );
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
@@ -196,9 +215,13 @@ fn classify(
         } else {
             let line = crate::yaml::key_line(yaml, "slug").map(|l| l + 1);
             problems.push(
-                Diagnostic::error(file, "slug", format!("`{slug}` is not one URL-safe path segment"))
-                    .at(line, None)
-                    .hint("use letters, digits and hyphens, without `/`, `\\` or `..`"),
+                Diagnostic::error(
+                    file,
+                    "slug",
+                    format!("`{slug}` is not one URL-safe path segment"),
+                )
+                .at(line, None)
+                .hint("use letters, digits and hyphens, without `/`, `\\` or `..`"),
             );
             None
         }
@@ -208,7 +231,11 @@ fn classify(
         [name] => {
             let slug = slug_of(name, problems)?;
             if slug == "topics" {
-                problems.push(Diagnostic::error(file, "reserved", "`topics` is reserved for the generated topic pages"));
+                problems.push(Diagnostic::error(
+                    file,
+                    "reserved",
+                    "`topics` is reserved for the generated topic pages",
+                ));
                 return None;
             }
             Some(PageKind::Standalone { slug })
@@ -218,10 +245,18 @@ fn classify(
                 let hint = if RESERVED_SEGMENTS.contains(audience) {
                     format!("`{audience}` is reserved for a generated page")
                 } else {
-                    format!("declare it under `audiences` in site.yaml ({})", config.audiences.join(", "))
+                    format!(
+                        "declare it under `audiences` in site.yaml ({})",
+                        config.audiences.join(", ")
+                    )
                 };
                 problems.push(
-                    Diagnostic::error(file, "unknown-audience", format!("`{audience}` is not an audience of the site")).hint(hint),
+                    Diagnostic::error(
+                        file,
+                        "unknown-audience",
+                        format!("`{audience}` is not an audience of the site"),
+                    )
+                    .hint(hint),
                 );
                 return None;
             }
@@ -233,8 +268,12 @@ fn classify(
         }
         _ => {
             problems.push(
-                Diagnostic::error(file, "too-deep", "pages sit at most one folder below the language folder")
-                    .hint("use content/<lang>/<audience>/<page>.md"),
+                Diagnostic::error(
+                    file,
+                    "too-deep",
+                    "pages sit at most one folder below the language folder",
+                )
+                .hint("use content/<lang>/<audience>/<page>.md"),
             );
             None
         }
@@ -246,15 +285,19 @@ fn validate_front(
     config: &SiteConfig,
     options: &LoadOptions<'_>,
     lang: &str,
-    kind: &Option<PageKind>,
+    kind: Option<&PageKind>,
     front: &FrontMatter,
     file: &str,
     yaml: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
     let line = |key: &str| crate::yaml::key_line(yaml, key).map(|l| l + 1);
-    let err = |key: &str, message: String| Diagnostic::error(file, "front-matter", message).at(line(key), None);
-    if matches!(kind, Some(PageKind::Guidance { .. })) && front.description.as_deref().is_none_or(|d| d.trim().is_empty()) {
+    let err = |key: &str, message: String| {
+        Diagnostic::error(file, "front-matter", message).at(line(key), None)
+    };
+    if matches!(kind, Some(PageKind::Guidance { .. }))
+        && front.description.as_deref().is_none_or(|d| d.trim().is_empty())
+    {
         problems.push(
             Diagnostic::error(file, "front-matter", "guidance pages need a `description`")
                 .at(Some(2), None)
@@ -262,16 +305,22 @@ fn validate_front(
         );
     }
     for topic in &front.topics {
-        if !options.topics.contains(topic) {
-            problems.push(err("topics", format!("unknown topic `{topic}`")).hint("topics are the ids in content/data/topics.yaml"));
+        if options.topics.is_some_and(|known| !known.contains(topic)) {
+            problems.push(
+                err("topics", format!("unknown topic `{topic}`"))
+                    .hint("topics are the ids in content/data/topics.yaml"),
+            );
         }
     }
     if let Some(ages) = &front.ages {
-        let on_children = kind.as_ref().and_then(PageKind::audience) == Some("children");
+        let on_children = kind.and_then(PageKind::audience) == Some("children");
         if !on_children {
             problems.push(err("ages", "`ages` is only for children's pages".to_owned()));
         } else if !config.age_bands.contains(ages) {
-            problems.push(err("ages", format!("unknown age band `{ages}`")).hint(format!("use one of: {}", config.age_bands.join(", "))));
+            problems.push(
+                err("ages", format!("unknown age band `{ages}`"))
+                    .hint(format!("use one of: {}", config.age_bands.join(", "))),
+            );
         }
     }
     if let Some(updated) = &front.updated {
@@ -280,12 +329,20 @@ fn validate_front(
         }
     }
     if front.translated_from.is_some() && lang == config.default_language {
-        problems.push(err("translated_from", "`translated_from` belongs on translations, not on the source".to_owned()));
+        problems.push(err(
+            "translated_from",
+            "`translated_from` belongs on translations, not on the source".to_owned(),
+        ));
     }
 }
 
 /// Links translations to their sources, drops drafts, and checks that every URL has one page.
-fn group(config: &SiteConfig, pages: Vec<SourcePage>, drafts: bool, problems: &mut Vec<Diagnostic>) -> ContentTree {
+fn group(
+    config: &SiteConfig,
+    pages: Vec<SourcePage>,
+    drafts: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> ContentTree {
     let mut tree = ContentTree::default();
     let (sources, translations): (Vec<_>, Vec<_>) =
         pages.into_iter().partition(|p| p.lang == config.default_language);
@@ -299,8 +356,12 @@ fn group(config: &SiteConfig, pages: Vec<SourcePage>, drafts: bool, problems: &m
         let url_path = source.kind.url_path();
         if let Some(other) = urls.insert(url_path.clone(), source.file.clone()) {
             problems.push(
-                Diagnostic::error(&source.file, "duplicate-url", format!("this page and {other} both want the URL /{}/{url_path}", source.lang))
-                    .hint("rename one of them or give it another `slug`"),
+                Diagnostic::error(
+                    &source.file,
+                    "duplicate-url",
+                    format!("this page and {other} both want the URL /{}/{url_path}", source.lang),
+                )
+                .hint("rename one of them or give it another `slug`"),
             );
             continue;
         }
@@ -340,7 +401,8 @@ fn group(config: &SiteConfig, pages: Vec<SourcePage>, drafts: bool, problems: &m
 
 /// Renders every page's Markdown in parallel, recording links for anchor checks.
 fn render_all(tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
-    let urls: HashMap<String, String> = tree.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect();
+    let urls: HashMap<String, String> =
+        tree.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect();
     let results: Vec<Vec<Diagnostic>> = tree
         .pages
         .par_iter_mut()
@@ -348,7 +410,13 @@ fn render_all(tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
             let mut problems = Vec::new();
             let url_path = group.url_path.clone();
             let mut render_one = |page: &mut SourcePage| {
-                let cx = LinkContext { file: &page.file, key: &page.key, url_path: &url_path, body_line: page.body_line, pages: &urls };
+                let cx = LinkContext {
+                    file: &page.file,
+                    key: &page.key,
+                    url_path: &url_path,
+                    body_line: page.body_line,
+                    pages: &urls,
+                };
                 match crate::markdown::render(&page.body, &cx) {
                     Ok(r) => {
                         page.html = r.html;

@@ -31,11 +31,15 @@ impl fmt::Display for SafeUrl {
 /// quotes or angle brackets.
 pub fn is_safe_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    let scheme_ok = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).is_some_and(|rest| {
-        rest.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty())
-    }) || lower.len() > 7 && lower.starts_with("mailto:")
-        || lower.len() > 4 && lower.starts_with("tel:");
-    scheme_ok && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'))
+    let scheme_ok =
+        lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).is_some_and(
+            |rest| rest.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty()),
+        ) || lower.len() > 7 && lower.starts_with("mailto:")
+            || lower.len() > 4 && lower.starts_with("tel:");
+    scheme_ok
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'))
 }
 
 /// A date written YYYY-MM-DD.
@@ -65,7 +69,9 @@ impl<'de> Deserialize<'de> for CountryCode {
         if s.len() == 2 && ISO_3166_ALPHA2.split(' ').any(|c| c == s) {
             Ok(CountryCode(s))
         } else {
-            Err(de::Error::custom(format!("`{s}` is not an ISO 3166-1 alpha-2 country code (such as KE, FR or BR)")))
+            Err(de::Error::custom(format!(
+                "`{s}` is not an ISO 3166-1 alpha-2 country code (such as KE, FR or BR)"
+            )))
         }
     }
 }

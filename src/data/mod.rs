@@ -138,10 +138,18 @@ pub fn load(config: &SiteConfig, root: &Path) -> Result<SiteData> {
     let topics: Vec<Topic> = load_list(root, &dir.join("topics.yaml"), &mut problems)?;
     check_partners(config, root, &dir, &partners, &mut problems)?;
     check_ids(root, &dir.join("topics.yaml"), topics.iter().map(|t| t.id.as_str()), &mut problems)?;
-    if problems.is_empty() { Ok(SiteData { partners, helplines, topics }) } else { Err(Error::Site(problems)) }
+    if problems.is_empty() {
+        Ok(SiteData { partners, helplines, topics })
+    } else {
+        Err(Error::Site(problems))
+    }
 }
 
-fn load_list<T: serde::de::DeserializeOwned>(root: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Result<Vec<T>> {
+fn load_list<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Vec<T>> {
     if !path.is_file() {
         return Ok(Vec::new());
     }
@@ -180,9 +188,16 @@ fn check_partners(
             let text = crate::fs::read_source(&path, &shown)?.unwrap_or_default();
             let line = crate::yaml::find_line(&text, &format!("id: {}", partner.id), 1);
             problems.push(
-                Diagnostic::error(shown, "data", format!("partner `{}` has no description in `{}`", partner.id, config.default_language))
-                    .at(line, None)
-                    .hint("the default language's description is shown where a translation is missing"),
+                Diagnostic::error(
+                    shown,
+                    "data",
+                    format!(
+                        "partner `{}` has no description in `{}`",
+                        partner.id, config.default_language
+                    ),
+                )
+                .at(line, None)
+                .hint("the default language's description is shown where a translation is missing"),
             );
         }
     }
@@ -190,7 +205,12 @@ fn check_partners(
 }
 
 /// Ids must be URL-safe and unique within their file.
-fn check_ids<'a>(root: &Path, path: &Path, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<Diagnostic>) -> Result<()> {
+fn check_ids<'a>(
+    root: &Path,
+    path: &Path,
+    ids: impl Iterator<Item = &'a str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<()> {
     let mut seen = HashSet::new();
     let mut text = None;
     for id in ids {
@@ -206,8 +226,12 @@ fn check_ids<'a>(root: &Path, path: &Path, ids: impl Iterator<Item = &'a str>, p
             if text.is_none() {
                 text = Some(crate::fs::read_source(path, &shown)?.unwrap_or_default());
             }
-            let lines: Vec<usize> = text.iter().filter_map(|t| crate::yaml::find_line(t, &format!("id: {id}"), 1)).collect();
-            problems.push(Diagnostic::error(shown, "data", message).at(lines.first().copied(), None));
+            let lines: Vec<usize> = text
+                .iter()
+                .filter_map(|t| crate::yaml::find_line(t, &format!("id: {id}"), 1))
+                .collect();
+            problems
+                .push(Diagnostic::error(shown, "data", message).at(lines.first().copied(), None));
         }
     }
     Ok(())

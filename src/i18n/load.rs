@@ -33,7 +33,8 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
     for lang in &config.languages {
         let list = resources.entry(lang.code.clone()).or_default();
         if let Some(dir) = EMBEDDED.get_dir(&lang.code) {
-            let mut files: Vec<_> = dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "ftl")).collect();
+            let mut files: Vec<_> =
+                dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "ftl")).collect();
             files.sort_by_key(|f| f.path());
             for file in files {
                 let shown = format!("{LOCALES_DIR}/{} (built in)", file.path().display());
@@ -47,13 +48,22 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
         let walker = walkdir::WalkDir::new(&site_dir).min_depth(1).max_depth(2).sort_by_file_name();
         for entry in walker.into_iter().filter_map(std::result::Result::ok) {
             let shown = crate::fs::shown(root, entry.path());
-            let lang = entry.path().strip_prefix(&site_dir).ok().and_then(|p| p.iter().next()).map(|s| s.to_string_lossy().into_owned());
+            let lang = entry
+                .path()
+                .strip_prefix(&site_dir)
+                .ok()
+                .and_then(|p| p.iter().next())
+                .map(|s| s.to_string_lossy().into_owned());
             let Some(lang) = lang else { continue };
             if entry.depth() == 1 {
                 if entry.file_type().is_dir() && config.language(&lang).is_none() {
                     problems.push(
-                        Diagnostic::error(shown, "undeclared-language", format!("`{lang}` is not a language declared in site.yaml"))
-                            .hint("add it to `languages` in site.yaml, or remove the folder"),
+                        Diagnostic::error(
+                            shown,
+                            "undeclared-language",
+                            format!("`{lang}` is not a language declared in site.yaml"),
+                        )
+                        .hint("add it to `languages` in site.yaml, or remove the folder"),
                     );
                 }
                 continue;
@@ -73,8 +83,15 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
     for key in required_messages(config, topics) {
         if !default_ids.contains(&key) {
             problems.push(
-                Diagnostic::error(format!("{LOCALES_DIR}/{}", config.default_language), "missing-message", format!("the message `{key}` is missing in the default language"))
-                    .hint(format!("add `{key} = ...` to a file in locales/{}/", config.default_language)),
+                Diagnostic::error(
+                    format!("{LOCALES_DIR}/{}", config.default_language),
+                    "missing-message",
+                    format!("the message `{key}` is missing in the default language"),
+                )
+                .hint(format!(
+                    "add `{key} = ...` to a file in locales/{}/",
+                    config.default_language
+                )),
             );
         }
     }
@@ -88,9 +105,13 @@ fn parse(text: &str, shown: &str, list: &mut Vec<FluentResource>, problems: &mut
             for e in errors {
                 let (line, column) = line_col(text, e.pos.start);
                 problems.push(
-                    Diagnostic::error(shown, "fluent-syntax", format!("Fluent syntax error: {}", e.kind))
-                        .at(Some(line), Some(column))
-                        .hint("see https://projectfluent.org/fluent/guide/ for the syntax of messages"),
+                    Diagnostic::error(
+                        shown,
+                        "fluent-syntax",
+                        format!("Fluent syntax error: {}", e.kind),
+                    )
+                    .at(Some(line), Some(column))
+                    .hint("see https://projectfluent.org/fluent/guide/ for the syntax of messages"),
                 );
             }
         }

@@ -32,7 +32,10 @@ pub enum Arg {
 
 impl Localizer {
     /// Builds the bundles from parsed resources: for each language, its resources in override order.
-    pub(crate) fn new(config: &SiteConfig, mut resources: BTreeMap<String, Vec<FluentResource>>) -> Self {
+    pub(crate) fn new(
+        config: &SiteConfig,
+        mut resources: BTreeMap<String, Vec<FluentResource>>,
+    ) -> Self {
         let mut bundles = BTreeMap::new();
         let mut messages = BTreeMap::new();
         for lang in &config.languages {
@@ -56,7 +59,9 @@ impl Localizer {
     /// Whether `lang` or the default language defines `key`.
     pub fn has(&self, lang: &str, key: &str) -> bool {
         let (id, _) = split_key(key);
-        [lang, &self.default_language].iter().any(|l| self.bundles.get(*l).is_some_and(|b| b.has_message(id)))
+        [lang, &self.default_language]
+            .iter()
+            .any(|l| self.bundles.get(*l).is_some_and(|b| b.has_message(id)))
     }
 
     /// Formats message `key` (or `key.attribute`) in `lang`, falling back to the default language.

@@ -16,7 +16,7 @@ pub struct Urls {
 }
 
 impl Urls {
-    /// URLs for the page at `site_path` (`fr/children/x/`, or `` for the root).
+    /// URLs for the page at `site_path` (`fr/children/x/`, or empty for the root).
     pub fn relative_to(site_path: &str, base_url: &str) -> Self {
         let depth = site_path.split('/').filter(|s| !s.is_empty()).count();
         Urls { root: "../".repeat(depth), base_url: base_url.to_owned() }
@@ -29,7 +29,11 @@ impl Urls {
 
     /// The URL of `site_path` from the current page.
     pub fn link(&self, site_path: &str) -> String {
-        if self.root.is_empty() && site_path.is_empty() { "./".to_owned() } else { format!("{}{site_path}", self.root) }
+        if self.root.is_empty() && site_path.is_empty() {
+            "./".to_owned()
+        } else {
+            format!("{}{site_path}", self.root)
+        }
     }
 
     /// The absolute URL of `site_path`.

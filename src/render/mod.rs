@@ -49,7 +49,8 @@ pub fn templates(source: &SiteSource) -> Result<Tera> {
     );
     tera.autoescape_on(vec![".html", ".xml"]);
     let templates = source.theme.templates.iter().map(|(name, t)| (name.as_str(), t.text.as_str()));
-    tera.add_raw_templates(templates).map_err(|e| Error::Site(vec![template_diagnostic(source, &e)]))?;
+    tera.add_raw_templates(templates)
+        .map_err(|e| Error::Site(vec![template_diagnostic(source, &e)]))?;
     Ok(tera)
 }
 
@@ -110,19 +111,29 @@ pub(crate) fn plan(source: &SiteSource) -> Vec<Job<'_>> {
 
 /// Turns a Tera error into a diagnostic naming the template file, line and column.
 fn template_diagnostic(source: &SiteSource, error: &tera::Error) -> Diagnostic {
-    let file_of = |name: &str| source.theme.templates.get(name).map_or_else(|| format!("templates/{name}"), |t| t.file.clone());
+    let file_of = |name: &str| {
+        source
+            .theme
+            .templates
+            .get(name)
+            .map_or_else(|| format!("templates/{name}"), |t| t.file.clone())
+    };
     match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
             Diagnostic::error(file_of(report.filename()), "template", report.message().to_owned())
                 .at(Some(span.start_line), Some(span.start_col + 1))
         }
-        tera::ErrorKind::MissingParent { current, parent } => {
-            Diagnostic::error(file_of(current), "template", format!("extends `{parent}`, which does not exist"))
-        }
-        tera::ErrorKind::TemplateNotFound(name) => {
-            Diagnostic::error(file_of(name), "template", format!("the template `{name}` was not found"))
-        }
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(
+            file_of(current),
+            "template",
+            format!("extends `{parent}`, which does not exist"),
+        ),
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
+            file_of(name),
+            "template",
+            format!("the template `{name}` was not found"),
+        ),
         _ => {
             let mut message = error.to_string();
             let mut cause = std::error::Error::source(error);

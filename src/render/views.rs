@@ -11,8 +11,8 @@ use crate::content::{ContentTree, PageGroup};
 use crate::data::PartnerKind;
 use crate::render::Job;
 use crate::render::context::{
-    Alternate, AudienceLink, BandView, DataView, LanguageLink, PageLink, PageView, PartnerGroup, PartnerView,
-    SectionView, SiteView, TopicGroup, TopicLink, TopicView, Urls,
+    Alternate, AudienceLink, BandView, DataView, LanguageLink, PageLink, PageView, PartnerGroup,
+    PartnerView, SectionView, SiteView, TopicGroup, TopicLink, TopicView, Urls,
 };
 use crate::source::SiteSource;
 
@@ -44,13 +44,14 @@ impl<'a> Prepared<'a> {
                     .iter()
                     .map(|a| {
                         let count = source.content.audience_pages(a).len();
-                        let (title, description) = match source.content.pages.get(&format!("{a}/_index.md")) {
-                            Some(g) => {
-                                let (p, _) = g.in_language(&lang.code);
-                                (p.front.title.clone(), p.front.description.clone())
-                            }
-                            None => (label(source, &lang.code, &format!("audience-{a}")), None),
-                        };
+                        let (title, description) =
+                            match source.content.pages.get(&format!("{a}/_index.md")) {
+                                Some(g) => {
+                                    let (p, _) = g.in_language(&lang.code);
+                                    (p.front.title.clone(), p.front.description.clone())
+                                }
+                                None => (label(source, &lang.code, &format!("audience-{a}")), None),
+                            };
                         (a.clone(), title, description, count)
                     })
                     .collect();
@@ -64,7 +65,9 @@ impl<'a> Prepared<'a> {
     pub(crate) fn context(&self, job: &Job<'_>) -> (String, &'static str, Context) {
         let config = &self.source.config;
         let (lang, site_path, template) = match *job {
-            Job::Content(lang, g) => (lang, format!("{}/{}", lang.code, g.url_path), g.source.kind.template()),
+            Job::Content(lang, g) => {
+                (lang, format!("{}/{}", lang.code, g.url_path), g.source.kind.template())
+            }
             Job::Home(lang) => (lang, format!("{}/", lang.code), "home.html"),
             Job::Audience(lang, a) => (lang, format!("{}/{a}/", lang.code), "section.html"),
             Job::Help(lang) => (lang, format!("{}/help/", lang.code), "help.html"),
@@ -79,7 +82,11 @@ impl<'a> Prepared<'a> {
         } else {
             Urls::relative_to(&site_path, &config.base_url)
         };
-        let out_path = if site_path.ends_with(".html") { site_path.clone() } else { format!("{site_path}index.html") };
+        let out_path = if site_path.ends_with(".html") {
+            site_path.clone()
+        } else {
+            format!("{site_path}index.html")
+        };
         let parts = &self.per_language[&lang.code];
         let mut cx = Context::new();
         cx.insert("lang", &lang.code);
@@ -92,7 +99,9 @@ impl<'a> Prepared<'a> {
                 let audience = g.source.kind.audience().unwrap_or_default();
                 cx.insert("section", &self.section_view(lang, audience, &urls));
             }
-            Job::Audience(_, audience) => cx.insert("section", &self.section_view(lang, audience, &urls)),
+            Job::Audience(_, audience) => {
+                cx.insert("section", &self.section_view(lang, audience, &urls));
+            }
             Job::Topic(_, topic) => cx.insert("topic", &self.topic_view(lang, topic, &urls)),
             _ => {}
         }
@@ -150,7 +159,11 @@ impl<'a> Prepared<'a> {
         let config = &source.config;
         let default = config.default();
         let all_languages = |path_in: &dyn Fn(&Language) -> String| -> Vec<LanguageLink> {
-            config.languages.iter().map(|l| language_link(l, urls.link(&path_in(l)), l.code == lang.code)).collect()
+            config
+                .languages
+                .iter()
+                .map(|l| language_link(l, urls.link(&path_in(l)), l.code == lang.code))
+                .collect()
         };
         let mut view = PageView {
             kind: "page",
@@ -180,8 +193,14 @@ impl<'a> Prepared<'a> {
         let generated = |view: &mut PageView, tail: &str, kind: &'static str, title: String| {
             view.kind = kind;
             view.title = title;
-            view.translations =
-                config.languages.iter().map(|l| Alternate { lang: l.code.clone(), url: urls.absolute(&format!("{}/{tail}", l.code)) }).collect();
+            view.translations = config
+                .languages
+                .iter()
+                .map(|l| Alternate {
+                    lang: l.code.clone(),
+                    url: urls.absolute(&format!("{}/{tail}", l.code)),
+                })
+                .collect();
             view.x_default = Some(urls.absolute(&format!("{}/{tail}", default.code)));
             view.switcher = all_languages(&|l| format!("{}/{tail}", l.code));
         };
@@ -192,17 +211,40 @@ impl<'a> Prepared<'a> {
                 view.x_default = Some(urls.absolute(""));
             }
             Job::Audience(_, a) => {
-                generated(&mut view, &format!("{a}/"), "section", label(source, &lang.code, &format!("audience-{a}")));
+                generated(
+                    &mut view,
+                    &format!("{a}/"),
+                    "section",
+                    label(source, &lang.code, &format!("audience-{a}")),
+                );
                 view.audience = Some(a.to_owned());
             }
-            Job::Help(_) => generated(&mut view, "help/", "help", label(source, &lang.code, "help-title")),
-            Job::Partners(_) => generated(&mut view, "partners/", "partners", label(source, &lang.code, "partners-title")),
-            Job::Topic(_, t) => generated(&mut view, &format!("topics/{t}/"), "topic", label(source, &lang.code, &format!("topic-{t}"))),
+            Job::Help(_) => {
+                generated(&mut view, "help/", "help", label(source, &lang.code, "help-title"));
+            }
+            Job::Partners(_) => generated(
+                &mut view,
+                "partners/",
+                "partners",
+                label(source, &lang.code, "partners-title"),
+            ),
+            Job::Topic(_, t) => generated(
+                &mut view,
+                &format!("topics/{t}/"),
+                "topic",
+                label(source, &lang.code, &format!("topic-{t}")),
+            ),
             Job::Chooser => {
                 view.kind = "chooser";
                 view.title = label(source, &lang.code, "site-title");
-                view.translations =
-                    config.languages.iter().map(|l| Alternate { lang: l.code.clone(), url: urls.absolute(&format!("{}/", l.code)) }).collect();
+                view.translations = config
+                    .languages
+                    .iter()
+                    .map(|l| Alternate {
+                        lang: l.code.clone(),
+                        url: urls.absolute(&format!("{}/", l.code)),
+                    })
+                    .collect();
                 view.x_default = Some(urls.absolute(""));
                 view.switcher = all_languages(&|l| format!("{}/", l.code));
             }
@@ -231,14 +273,21 @@ impl<'a> Prepared<'a> {
         view.description = page.front.description.clone();
         view.content = page.html.clone();
         view.audience = page.kind.audience().map(str::to_owned);
-        view.topics = group.source.front.topics.iter().map(|t| topic_link(&lang.code, t, urls)).collect();
+        view.topics =
+            group.source.front.topics.iter().map(|t| topic_link(&lang.code, t, urls)).collect();
         view.updated = page.front.updated.clone().or_else(|| group.source.front.updated.clone());
         view.ages = group.source.front.ages.clone();
         view.toc = page.headings.iter().filter(|h| h.level <= 3).cloned().collect();
         view.switcher = config
             .languages
             .iter()
-            .map(|l| language_link(l, urls.link(&format!("{}/{}", l.code, group.url_path)), l.code == lang.code))
+            .map(|l| {
+                language_link(
+                    l,
+                    urls.link(&format!("{}/{}", l.code, group.url_path)),
+                    l.code == lang.code,
+                )
+            })
             .collect();
         let original = format!("{}/{}", default.code, group.url_path);
         if is_fallback {
@@ -252,7 +301,10 @@ impl<'a> Prepared<'a> {
                 .languages
                 .iter()
                 .filter(|l| l.code == default.code || group.translations.contains_key(&l.code))
-                .map(|l| Alternate { lang: l.code.clone(), url: urls.absolute(&format!("{}/{}", l.code, group.url_path)) })
+                .map(|l| Alternate {
+                    lang: l.code.clone(),
+                    url: urls.absolute(&format!("{}/{}", l.code, group.url_path)),
+                })
                 .collect();
             // The root language chooser is the x-default of the home pages.
             let x_default = if group.url_path.is_empty() { String::new() } else { original };
@@ -282,14 +334,21 @@ impl<'a> Prepared<'a> {
         let mut bands = Vec::new();
         if pages.iter().any(|(_, a)| a.is_some()) {
             for band in self.source.config.age_bands.iter().map(Some).chain([None]) {
-                let in_band: Vec<PageLink> =
-                    pages.iter().filter(|(_, a)| a.as_ref() == band).map(|(p, _)| p.clone()).collect();
+                let in_band: Vec<PageLink> = pages
+                    .iter()
+                    .filter(|(_, a)| a.as_ref() == band)
+                    .map(|(p, _)| p.clone())
+                    .collect();
                 if !in_band.is_empty() {
                     bands.push(BandView { id: band.cloned().unwrap_or_default(), pages: in_band });
                 }
             }
         }
-        SectionView { id: audience.to_owned(), pages: pages.into_iter().map(|(p, _)| p).collect(), bands }
+        SectionView {
+            id: audience.to_owned(),
+            pages: pages.into_iter().map(|(p, _)| p).collect(),
+            bands,
+        }
     }
 
     fn topic_view(&self, lang: &Language, topic: &str, urls: &Urls) -> TopicView {
@@ -297,8 +356,12 @@ impl<'a> Prepared<'a> {
         let on_topic = |g: &&PageGroup| g.source.front.topics.iter().any(|t| t == topic);
         let mut groups = Vec::new();
         for audience in &self.source.config.audiences {
-            let pages: Vec<PageLink> =
-                content.audience_pages(audience).into_iter().filter(on_topic).map(|g| page_link(g, &lang.code, urls)).collect();
+            let pages: Vec<PageLink> = content
+                .audience_pages(audience)
+                .into_iter()
+                .filter(on_topic)
+                .map(|g| page_link(g, &lang.code, urls))
+                .collect();
             if !pages.is_empty() {
                 groups.push(TopicGroup { audience: audience.clone(), pages });
             }
@@ -313,7 +376,11 @@ impl<'a> Prepared<'a> {
         if !standalone.is_empty() {
             groups.push(TopicGroup { audience: String::new(), pages: standalone });
         }
-        TopicView { id: topic.to_owned(), count: groups.iter().map(|g| g.pages.len()).sum(), groups }
+        TopicView {
+            id: topic.to_owned(),
+            count: groups.iter().map(|g| g.pages.len()).sum(),
+            groups,
+        }
     }
 
     /// The most recently updated guidance pages, for the home page.
@@ -323,9 +390,18 @@ impl<'a> Prepared<'a> {
             .content
             .pages
             .values()
-            .filter(|g| matches!(g.source.kind, PageKind::Guidance { .. }) && g.source.front.updated.is_some())
+            .filter(|g| {
+                matches!(g.source.kind, PageKind::Guidance { .. })
+                    && g.source.front.updated.is_some()
+            })
             .collect();
-        pages.sort_by(|a, b| b.source.front.updated.cmp(&a.source.front.updated).then_with(|| a.source.order_key().cmp(&b.source.order_key())));
+        pages.sort_by(|a, b| {
+            b.source
+                .front
+                .updated
+                .cmp(&a.source.front.updated)
+                .then_with(|| a.source.order_key().cmp(&b.source.order_key()))
+        });
         pages.into_iter().take(6).map(|g| page_link(g, &lang.code, urls)).collect()
     }
 }
@@ -353,7 +429,11 @@ fn page_link(group: &PageGroup, lang: &str, urls: &Urls) -> PageLink {
 }
 
 /// Pages of other audiences that share a topic, most shared topics first, at most four.
-fn related<'t>(content: &'t ContentTree, group: &PageGroup, audiences: &[String]) -> Vec<&'t PageGroup> {
+fn related<'t>(
+    content: &'t ContentTree,
+    group: &PageGroup,
+    audiences: &[String],
+) -> Vec<&'t PageGroup> {
     let own = group.source.kind.audience();
     let mut scored: Vec<(usize, usize, &PageGroup)> = Vec::new();
     for (rank, audience) in audiences.iter().enumerate() {
@@ -361,7 +441,13 @@ fn related<'t>(content: &'t ContentTree, group: &PageGroup, audiences: &[String]
             continue;
         }
         for other in content.audience_pages(audience) {
-            let shared = other.source.front.topics.iter().filter(|t| group.source.front.topics.contains(t)).count();
+            let shared = other
+                .source
+                .front
+                .topics
+                .iter()
+                .filter(|t| group.source.front.topics.contains(t))
+                .count();
             if shared > 0 {
                 scored.push((shared, rank, other));
             }
@@ -374,7 +460,9 @@ fn related<'t>(content: &'t ContentTree, group: &PageGroup, audiences: &[String]
 fn data_view(source: &SiteSource, lang: &str) -> DataView {
     let default = &source.config.default_language;
     let pick = |m: &BTreeMap<String, String>| -> Option<(String, String)> {
-        m.get(lang).map(|t| (t.clone(), lang.to_owned())).or_else(|| m.get(default).map(|t| (t.clone(), default.clone())))
+        m.get(lang)
+            .map(|t| (t.clone(), lang.to_owned()))
+            .or_else(|| m.get(default).map(|t| (t.clone(), default.clone())))
     };
     let partners: Vec<PartnerView> = source
         .data
@@ -399,7 +487,10 @@ fn data_view(source: &SiteSource, lang: &str) -> DataView {
         .collect();
     let partner_groups = PartnerKind::ALL
         .iter()
-        .map(|k| PartnerGroup { kind: k.id(), partners: partners.iter().filter(|p| p.kind == k.id()).cloned().collect() })
+        .map(|k| PartnerGroup {
+            kind: k.id(),
+            partners: partners.iter().filter(|p| p.kind == k.id()).cloned().collect(),
+        })
         .filter(|g| !g.partners.is_empty())
         .collect();
     DataView {

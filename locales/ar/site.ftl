@@ -1,0 +1,109 @@
+# نصوص واجهة السمة الافتراضية (العربية).
+# إلى المترجمين: احتفظوا بمعرّفات الرسائل، ولا تترجموا إلا النص الوارد بعد "=".
+
+site-title = حماية الأطفال على الإنترنت
+site-tagline = إرشادات للأطفال والوالدين والمربّين وقطاع الصناعة وصانعي السياسات
+skip-to-content = الانتقال إلى المحتوى الرئيسي
+nav-main = القائمة الرئيسية
+nav-help = الحصول على المساعدة
+nav-home = الصفحة الرئيسية
+language-switcher = اللغة
+language-chooser-title = اختيار اللغة
+quick-exit = مغادرة الموقع
+quick-exit-hint = مغادرة هذا الموقع بسرعة. ويمكن أيضًا الضغط على مفتاح Shift ثلاث مرات.
+
+audience-children = الأطفال واليافعون
+audience-parents = الوالدان ومقدّمو الرعاية
+audience-educators = المربّون
+audience-industry = قطاع الصناعة
+audience-policy-makers = صانعو السياسات
+audience-other = صفحات أخرى
+
+age-under-9 = دون 9 سنوات
+age-9-12 = من 9 إلى 12 سنة
+age-13-18 = من 13 إلى 18 سنة
+age-all = لجميع الأعمار
+
+topic-bullying = اللطف والتنمّر
+topic-privacy = الخصوصية والمعلومات الشخصية
+topic-passwords = كلمات المرور والحسابات
+topic-unwanted-contact = الغرباء والتواصل غير المرغوب فيه
+topic-images = مشاركة الصور والرسائل الجنسية والابتزاز الجنسي
+topic-upsetting-content = المحتوى المزعج
+topic-games = الألعاب والمشتريات داخل اللعبة
+topic-scams = الاحتيال
+topic-wellbeing = وقت الشاشة والرفاه
+topic-misinformation = الصحيح والخاطئ والذكاء الاصطناعي
+topic-digital-footprint = البصمة الرقمية
+topic-reporting = الإبلاغ وطلب المساعدة
+topic-parental-controls = الأجهزة وأدوات الرقابة الأبوية
+topic-age-limits = التصنيفات العمرية والتحقق من العمر
+topic-safety-by-design = السلامة من خلال التصميم
+topic-csam = مواد الاعتداء الجنسي على الأطفال
+topic-school-policy = سياسة المدرسة
+topic-law-and-policy = القوانين والسياسات الوطنية
+
+pages-count = { $count ->
+    [zero] لا توجد صفحات
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $count } صفحات
+    [many] { $count } صفحة
+   *[other] { $count } صفحة
+}
+topic-count = { $count ->
+    [zero] لا توجد صفحات حول هذا الموضوع
+    [one] صفحة واحدة حول هذا الموضوع
+    [two] صفحتان حول هذا الموضوع
+    [few] { $count } صفحات حول هذا الموضوع
+    [many] { $count } صفحة حول هذا الموضوع
+   *[other] { $count } صفحة حول هذا الموضوع
+}
+topics-label = المواضيع
+all-topics = جميع المواضيع
+updated-on = آخر تحديث: { $date }
+toc-title = في هذه الصفحة
+related-title = عن الموضوع نفسه لفئات أخرى
+prev-page = السابق
+next-page = التالي
+latest-title = آخر التحديثات
+audiences-title = لمن هذا الموقع؟
+
+fallback-notice = لم تُترجم هذه الصفحة إلى العربية بعد، لذا تُعرض بلغتها الأصلية ({ $language }).
+fallback-original = قراءة الصفحة الأصلية
+
+help-title = الحصول على المساعدة
+help-panel-title = بحاجة إلى مساعدة الآن؟
+help-panel-text = إذا أقلقك شيء على الإنترنت، فأخبر شخصًا تثق به. ويمكنك أيضًا التحدث إلى خط مساعدة الأطفال.
+help-panel-link = العثور على خط مساعدة وطرق الإبلاغ
+helplines-title = خطوط مساعدة الأطفال حسب البلد
+helpline-phone = الهاتف
+helpline-sms = رسالة نصية (SMS)
+helpline-chat = الدردشة عبر الإنترنت
+helpline-website = الموقع الإلكتروني
+helpline-hours = ساعات العمل
+helpline-languages = اللغات
+helpline-source = المصدر
+helpline-verified = تم التحقق في { $date }
+helplines-none = لم تُدرج أي خطوط مساعدة بعد.
+
+partners-title = شركاؤنا
+partner-kind-un-agency = وكالات الأمم المتحدة
+partner-kind-intergovernmental = المنظمات الحكومية الدولية
+partner-kind-eu-body = هيئات الاتحاد الأوروبي
+partner-kind-network = الشبكات
+partner-kind-ngo = المنظمات غير الحكومية
+partner-kind-industry = قطاع الصناعة
+partner-website = الموقع الإلكتروني
+partner-source = المصدر
+partner-verified = تم التحقق في { $date }
+
+not-found-title = الصفحة غير موجودة
+not-found-text = تعذّر العثور على هذه الصفحة. ربما نُقلت إلى مكان آخر.
+not-found-home = الانتقال إلى الصفحة الرئيسية
+
+footer-about = عن هذا الموقع
+footer-accessibility = إمكانية الوصول
+footer-privacy = الخصوصية
+footer-partners = الشركاء
+footer-note = لا يستخدم هذا الموقع أي ملفات تعريف ارتباط، ولا يحمّل أي شيء من مواقع أخرى.

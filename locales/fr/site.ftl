@@ -1,0 +1,101 @@
+# Textes de l'interface du thème par défaut (français).
+# Traducteurs : gardez les identifiants des messages ; ne traduisez que le texte après « = ».
+
+site-title = Protection des enfants en ligne
+site-tagline = Conseils pour les enfants, les parents, les éducateurs, les entreprises et les décideurs
+skip-to-content = Aller au contenu principal
+nav-main = Menu principal
+nav-help = Obtenir de l'aide
+nav-home = Accueil
+language-switcher = Langue
+language-chooser-title = Choisir la langue
+quick-exit = Quitter ce site
+quick-exit-hint = Quitter rapidement ce site. Raccourci : appuyer trois fois sur la touche Maj (Shift).
+
+audience-children = Enfants et jeunes
+audience-parents = Parents et tuteurs
+audience-educators = Éducateurs
+audience-industry = Entreprises
+audience-policy-makers = Décideurs
+audience-other = Autres pages
+
+age-under-9 = Moins de 9 ans
+age-9-12 = 9 à 12 ans
+age-13-18 = 13 à 18 ans
+age-all = Pour tous les âges
+
+topic-bullying = Gentillesse et harcèlement
+topic-privacy = Vie privée et données personnelles
+topic-passwords = Mots de passe et comptes
+topic-unwanted-contact = Inconnus et contacts indésirables
+topic-images = Partage d'images, sexting et sextorsion
+topic-upsetting-content = Contenus choquants
+topic-games = Jeux et achats intégrés
+topic-scams = Arnaques
+topic-wellbeing = Temps d'écran et bien-être
+topic-misinformation = Vrai ou faux, et l'IA
+topic-digital-footprint = Empreinte numérique
+topic-reporting = Signaler et obtenir de l'aide
+topic-parental-controls = Appareils et contrôle parental
+topic-age-limits = Classification par âge et vérification de l'âge
+topic-safety-by-design = Sécurité dès la conception
+topic-csam = Contenus d'abus sexuels sur enfants
+topic-school-policy = Politique de l'école
+topic-law-and-policy = Lois et politiques nationales
+
+pages-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+topic-count = { $count ->
+    [one] { $count } page sur ce thème
+   *[other] { $count } pages sur ce thème
+}
+topics-label = Thèmes
+all-topics = Tous les thèmes
+updated-on = Dernière mise à jour : { $date }
+toc-title = Sur cette page
+related-title = Sur le même thème, pour d'autres publics
+prev-page = Précédent
+next-page = Suivant
+latest-title = Mises à jour récentes
+audiences-title = À qui s'adresse ce site ?
+
+fallback-notice = Cette page n'est pas encore traduite en français. Elle est affichée dans sa langue d'origine ({ $language }).
+fallback-original = Lire la page originale
+
+help-title = Obtenir de l'aide
+help-panel-title = Besoin d'aide tout de suite ?
+help-panel-text = Si quelque chose en ligne t'inquiète, parles-en à une personne de confiance. Tu peux aussi contacter une ligne d'écoute pour les enfants.
+help-panel-link = Trouver une ligne d'écoute et des moyens de signaler
+helplines-title = Lignes d'écoute pour les enfants, par pays
+helpline-phone = Téléphone
+helpline-sms = SMS
+helpline-chat = Chat en ligne
+helpline-website = Site web
+helpline-hours = Horaires
+helpline-languages = Langues
+helpline-source = Source
+helpline-verified = Vérifié le { $date }
+helplines-none = Aucune ligne d'écoute n'est encore répertoriée.
+
+partners-title = Nos partenaires
+partner-kind-un-agency = Organismes des Nations Unies
+partner-kind-intergovernmental = Organisations intergouvernementales
+partner-kind-eu-body = Organismes de l'Union européenne
+partner-kind-network = Réseaux
+partner-kind-ngo = Organisations non gouvernementales
+partner-kind-industry = Entreprises
+partner-website = Site web
+partner-source = Source
+partner-verified = vérifié le { $date }
+
+not-found-title = Page introuvable
+not-found-text = Cette page est introuvable. Elle a peut-être été déplacée.
+not-found-home = Aller à la page d'accueil
+
+footer-about = À propos de ce site
+footer-accessibility = Accessibilité
+footer-privacy = Confidentialité
+footer-partners = Partenaires
+footer-note = Ce site ne dépose aucun cookie et ne charge rien depuis d'autres sites.

@@ -1,0 +1,105 @@
+# Строки интерфейса темы по умолчанию (русский язык).
+# Переводчикам: не меняйте идентификаторы сообщений; переводите только текст после «=».
+
+site-title = Защита детей в интернете
+site-tagline = Советы для детей, родителей, педагогов, компаний и тех, кто определяет политику
+skip-to-content = Перейти к основному содержанию
+nav-main = Главное меню
+nav-help = Получить помощь
+nav-home = Главная
+language-switcher = Язык
+language-chooser-title = Выбор языка
+quick-exit = Покинуть сайт
+quick-exit-hint = Быстро покинуть этот сайт. Можно также трижды нажать клавишу Shift.
+
+audience-children = Дети и подростки
+audience-parents = Родители и опекуны
+audience-educators = Педагоги
+audience-industry = Компании
+audience-policy-makers = Лица, определяющие политику
+audience-other = Другие страницы
+
+age-under-9 = До 9 лет
+age-9-12 = От 9 до 12 лет
+age-13-18 = От 13 до 18 лет
+age-all = Для всех возрастов
+
+topic-bullying = Доброта и травля
+topic-privacy = Приватность и личные данные
+topic-passwords = Пароли и аккаунты
+topic-unwanted-contact = Незнакомцы и нежелательные контакты
+topic-images = Обмен фото, секстинг и секс-вымогательство
+topic-upsetting-content = Неприятный контент
+topic-games = Игры и покупки в играх
+topic-scams = Мошенничество
+topic-wellbeing = Экранное время и самочувствие
+topic-misinformation = Правда, ложь и ИИ
+topic-digital-footprint = Цифровой след
+topic-reporting = Жалобы и помощь
+topic-parental-controls = Устройства и родительский контроль
+topic-age-limits = Возрастные рейтинги и проверка возраста
+topic-safety-by-design = Безопасность на этапе разработки
+topic-csam = Материалы сексуального насилия над детьми
+topic-school-policy = Политика школы
+topic-law-and-policy = Законы и государственная политика
+
+pages-count = { $count ->
+    [one] { $count } страница
+    [few] { $count } страницы
+    [many] { $count } страниц
+   *[other] { $count } страницы
+}
+topic-count = { $count ->
+    [one] { $count } страница по этой теме
+    [few] { $count } страницы по этой теме
+    [many] { $count } страниц по этой теме
+   *[other] { $count } страницы по этой теме
+}
+topics-label = Темы
+all-topics = Все темы
+updated-on = Последнее обновление: { $date }
+toc-title = На этой странице
+related-title = На ту же тему для других читателей
+prev-page = Предыдущая
+next-page = Следующая
+latest-title = Недавние обновления
+audiences-title = Для кого этот сайт?
+
+fallback-notice = Эта страница ещё не переведена на русский язык. Она показана на языке оригинала ({ $language }).
+fallback-original = Читать оригинал страницы
+
+help-title = Получить помощь
+help-panel-title = Нужна помощь прямо сейчас?
+help-panel-text = Если что-то в интернете беспокоит, стоит рассказать об этом человеку, которому можно доверять. Можно также обратиться на детский телефон доверия.
+help-panel-link = Найти телефон доверия и узнать, куда сообщить о проблеме
+helplines-title = Детские телефоны доверия по странам
+helpline-phone = Телефон
+helpline-sms = SMS
+helpline-chat = Онлайн-чат
+helpline-website = Сайт
+helpline-hours = Часы работы
+helpline-languages = Языки
+helpline-source = Источник
+helpline-verified = Проверено { $date }
+helplines-none = Телефоны доверия пока не добавлены.
+
+partners-title = Наши партнёры
+partner-kind-un-agency = Учреждения ООН
+partner-kind-intergovernmental = Межправительственные организации
+partner-kind-eu-body = Органы Европейского союза
+partner-kind-network = Сети
+partner-kind-ngo = Неправительственные организации
+partner-kind-industry = Компании
+partner-website = Сайт
+partner-source = Источник
+partner-verified = проверено { $date }
+
+not-found-title = Страница не найдена
+not-found-text = Не удалось найти эту страницу. Возможно, она была перемещена.
+not-found-home = Перейти на главную страницу
+
+footer-about = О сайте
+footer-accessibility = Доступность
+footer-privacy = Конфиденциальность
+footer-partners = Партнёры
+footer-note = Этот сайт не использует файлы cookie и ничего не загружает с других сайтов.

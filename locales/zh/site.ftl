@@ -1,0 +1,95 @@
+# 默认主题的界面文字（简体中文）。
+# 译者：请保留消息ID；只翻译“=”后面的文字。
+
+site-title = 儿童在线保护
+site-tagline = 为儿童、家长、教育工作者、业界和政策制定者提供的指导
+skip-to-content = 跳到主要内容
+nav-main = 主菜单
+nav-help = 获取帮助
+nav-home = 首页
+language-switcher = 语言
+language-chooser-title = 选择语言
+quick-exit = 离开本网站
+quick-exit-hint = 快速离开本网站。也可以连按三次Shift键。
+
+audience-children = 儿童和青少年
+audience-parents = 家长和照顾者
+audience-educators = 教育工作者
+audience-industry = 业界
+audience-policy-makers = 政策制定者
+audience-other = 其他页面
+
+age-under-9 = 9岁以下
+age-9-12 = 9至12岁
+age-13-18 = 13至18岁
+age-all = 适合所有年龄
+
+topic-bullying = 友善和欺凌
+topic-privacy = 隐私和个人信息
+topic-passwords = 密码和账户
+topic-unwanted-contact = 陌生人和不想要的联系
+topic-images = 分享照片、色情短信和性勒索
+topic-upsetting-content = 令人不安的内容
+topic-games = 游戏和游戏内购买
+topic-scams = 诈骗
+topic-wellbeing = 屏幕时间和身心健康
+topic-misinformation = 辨别真假和人工智能
+topic-digital-footprint = 数字足迹
+topic-reporting = 举报和获取帮助
+topic-parental-controls = 设备和家长控制
+topic-age-limits = 年龄分级和年龄验证
+topic-safety-by-design = 安全始于设计
+topic-csam = 儿童性虐待材料
+topic-school-policy = 学校政策
+topic-law-and-policy = 法律和国家政策
+
+pages-count = 共{ $count }页
+topic-count = 本主题共有{ $count }页
+topics-label = 主题
+all-topics = 所有主题
+updated-on = 最后更新：{ $date }
+toc-title = 本页内容
+related-title = 同一主题，面向其他读者
+prev-page = 上一页
+next-page = 下一页
+latest-title = 最近更新
+audiences-title = 本网站适合谁？
+
+fallback-notice = 本页尚未翻译成中文，现以原文语言（{ $language }）显示。
+fallback-original = 阅读原文页面
+
+help-title = 获取帮助
+help-panel-title = 现在需要帮助吗？
+help-panel-text = 如果网上有什么事让你担心，请告诉你信任的人。你也可以联系儿童求助热线。
+help-panel-link = 查找求助热线和举报途径
+helplines-title = 各国儿童求助热线
+helpline-phone = 电话
+helpline-sms = 短信（SMS）
+helpline-chat = 在线聊天
+helpline-website = 网站
+helpline-hours = 服务时间
+helpline-languages = 语言
+helpline-source = 来源
+helpline-verified = 核实日期：{ $date }
+helplines-none = 暂未列出任何求助热线。
+
+partners-title = 我们的合作伙伴
+partner-kind-un-agency = 联合国机构
+partner-kind-intergovernmental = 政府间组织
+partner-kind-eu-body = 欧洲联盟机构
+partner-kind-network = 网络组织
+partner-kind-ngo = 非政府组织
+partner-kind-industry = 业界
+partner-website = 网站
+partner-source = 来源
+partner-verified = 核实日期：{ $date }
+
+not-found-title = 找不到页面
+not-found-text = 我们找不到这个页面，它可能已经移到别处。
+not-found-home = 前往首页
+
+footer-about = 关于本网站
+footer-accessibility = 无障碍
+footer-privacy = 隐私
+footer-partners = 合作伙伴
+footer-note = 本网站不设置任何Cookie，也不从其他网站加载任何内容。

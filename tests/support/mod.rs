@@ -1,0 +1,94 @@
+//! Helpers shared by the integration tests: copying fixture sites into temporary folders and running the binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The folder of fixture sites.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A copy of a fixture site in a temporary folder, so tests can change it and build beside it.
+pub struct Site {
+    /// Keeps the temporary folder alive.
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// Copies `tests/fixtures/<name>` and then, in order, each overlay folder over it.
+    pub fn copy(name: &str, overlays: &[&str]) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&fixtures().join(name), &dir.path().join("site"));
+        for overlay in overlays {
+            copy_tree(&fixtures().join(overlay), &dir.path().join("site"));
+        }
+        Site { dir }
+    }
+
+    /// The site root.
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    /// The output folder the tests build into (beside the site, not inside it).
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// Runs `safeguide build --root <site> --out <out>` plus `args`.
+    pub fn build(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_safeguide"));
+        cmd.arg("build").arg("--root").arg(self.root()).arg("--out").arg(self.out()).args(args);
+        cmd.output().unwrap()
+    }
+
+    /// Reads an output file as text.
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.out().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Writes a file of the site.
+    pub fn write(&self, path: &str, contents: &[u8]) {
+        let p = self.root().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, contents).unwrap();
+    }
+}
+
+/// Copies a folder tree, replacing files that exist.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file below `dir` with its bytes, sorted by path.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// stdout and stderr as text.
+pub fn text(output: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
