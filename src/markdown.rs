@@ -46,6 +46,8 @@ pub struct LinkContext<'a> {
     pub body_line: usize,
     /// The URL path of every page that can be linked, by key.
     pub pages: &'a HashMap<String, String>,
+    /// Whether the page is in a right-to-left language, where numbers with spaces need isolating.
+    pub rtl: bool,
 }
 
 /// A rendered Markdown body.
@@ -71,6 +73,9 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
         .map(|(e, range)| (e, range.start))
         .collect();
     escape_raw_html(&mut events);
+    if cx.rtl {
+        isolate_numbers(&mut events);
+    }
     let headings = assign_heading_ids(&mut events);
     let mut problems = Vec::new();
     let links = rewrite_links(&mut events, markdown, cx, &mut problems);
@@ -89,6 +94,67 @@ fn escape_raw_html(events: &mut [(Event<'_>, usize)]) {
             *event = Event::Text(std::mem::replace(raw, CowStr::Borrowed("")));
         }
     }
+}
+
+/// In right-to-left text, a number written in groups ("116 111", "+44 800 1111") would be laid out group by
+/// group from the right and read backwards. Wrapping it in LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE
+/// keeps it in reading order, without markup.
+fn isolate_numbers(events: &mut [(Event<'_>, usize)]) {
+    let mut in_code = false;
+    for (event, _) in events.iter_mut() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) if !in_code => {
+                if let Some(isolated) = isolate_grouped_numbers(text) {
+                    *text = CowStr::from(isolated);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Wraps each run of digit groups separated by spaces or hyphens in U+2066 … U+2069; `None` if there is none.
+fn isolate_grouped_numbers(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i].is_ascii_digit()
+            || (chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        if !starts {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // Extend over digits and single separators that are followed by a digit.
+        let mut end = i + 1;
+        let mut grouped = false;
+        while end < chars.len() {
+            if chars[end].is_ascii_digit() {
+                end += 1;
+            } else if matches!(chars[end], ' ' | '-' | '\u{a0}')
+                && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+            {
+                grouped = true;
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if grouped {
+            out.push('\u{2066}');
+            out.extend(&chars[i..end]);
+            out.push('\u{2069}');
+            changed = true;
+        } else {
+            out.extend(&chars[i..end]);
+        }
+        i = end;
+    }
+    changed.then_some(out)
 }
 
 /// Gives every heading a unique id (an explicit `{#id}` wins) and returns the headings.
@@ -294,6 +360,7 @@ mod tests {
             url_path: "children/a/",
             body_line: 5,
             pages,
+            rtl: false,
         }
     }
 
@@ -338,6 +405,29 @@ mod tests {
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["start-early", "start-early-1", "ابدأ-مبكرا", "尽早开始"]);
         assert!(r.html.contains(r#"<h2 id="start-early">"#));
+    }
+
+    #[test]
+    fn grouped_numbers_are_isolated_in_rtl_text() {
+        assert_eq!(
+            isolate_grouped_numbers("اتصل بالرقم 116 111 الآن").unwrap(),
+            "اتصل بالرقم \u{2066}116 111\u{2069} الآن"
+        );
+        assert_eq!(
+            isolate_grouped_numbers("+44 800-1111").unwrap(),
+            "\u{2066}+44 800-1111\u{2069}"
+        );
+        assert_eq!(
+            isolate_grouped_numbers("العمر 13 عامًا"),
+            None,
+            "a single number needs no isolation"
+        );
+        let p = pages();
+        let mut cx = cx(&p);
+        cx.rtl = true;
+        let r = render("الرقم 116 111\n\n```\n116 111\n```", &cx).unwrap();
+        assert!(r.html.contains("\u{2066}116 111\u{2069}"));
+        assert!(r.html.contains("<code>116 111\n</code>"), "code is left alone");
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTre
         }
     }
     let mut tree = group(config, pages, options.drafts, &mut problems);
-    render_all(&mut tree, &mut problems);
+    render_all(config, &mut tree, &mut problems);
     if problems.is_empty() { Ok(tree) } else { Err(Error::Site(problems)) }
 }
 
@@ -400,7 +400,7 @@ fn group(
 }
 
 /// Renders every page's Markdown in parallel, recording links for anchor checks.
-fn render_all(tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
+fn render_all(config: &SiteConfig, tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
     let urls: HashMap<String, String> =
         tree.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect();
     let results: Vec<Vec<Diagnostic>> = tree
@@ -416,6 +416,9 @@ fn render_all(tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
                     url_path: &url_path,
                     body_line: page.body_line,
                     pages: &urls,
+                    rtl: config
+                        .language(&page.lang)
+                        .is_some_and(|l| l.dir == crate::config::TextDirection::Rtl),
                 };
                 match crate::markdown::render(&page.body, &cx) {
                     Ok(r) => {
