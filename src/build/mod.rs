@@ -106,30 +106,40 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSou
     }
 }
 
-/// Renders the loaded site into files in memory, sorted by path.
-pub fn generate(source: &SiteSource) -> Result<Vec<OutputFile>> {
+/// Renders the loaded site, handing every file to `sink`; returns the paths written, sorted.
+pub fn generate(
+    source: &SiteSource,
+    sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
+) -> Result<Vec<String>> {
     let tera = crate::render::templates(source)?;
-    let mut files = crate::render::render_site(source, &tera)?;
-    for (path, bytes) in &source.theme.static_files {
-        files.push(OutputFile { path: path.clone(), bytes: bytes.clone() });
-    }
-    files.push(OutputFile {
+    let mut paths = crate::render::render_site(source, &tera, sink)?;
+    let mut extra: Vec<OutputFile> = source
+        .theme
+        .static_files
+        .iter()
+        .map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() })
+        .collect();
+    extra.push(OutputFile {
         path: "sitemap.xml".into(),
         bytes: sitemap::sitemap(source).into_bytes(),
     });
-    files.push(OutputFile {
+    extra.push(OutputFile {
         path: "robots.txt".into(),
         bytes: sitemap::robots(source).into_bytes(),
     });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
-        return Err(Error::Site(vec![crate::error::Diagnostic::error(
-            format!("themes/{}/static/{}", source.config.theme, pair[0].path),
-            "duplicate-url",
-            format!("the static file `{}` has the same path as a page", pair[0].path),
-        )]));
+    for file in extra {
+        if paths.binary_search(&file.path).is_ok() {
+            return Err(Error::Site(vec![crate::error::Diagnostic::error(
+                format!("themes/{}/static/{}", source.config.theme, file.path),
+                "duplicate-url",
+                format!("the static file `{}` has the same path as a page", file.path),
+            )]));
+        }
+        paths.push(file.path.clone());
+        sink(file)?;
     }
-    Ok(files)
+    paths.sort();
+    Ok(paths)
 }
 
 /// Builds the site at `options.root` into its output folder.
@@ -144,8 +154,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         )));
     }
     let source = load(&root, options.base_url.as_deref(), options.drafts)?;
-    let files = generate(&source)?;
-    output::write_atomic(&out, &files)?;
+    let staging = output::Staging::create(&out)?;
+    let files = match generate(&source, &|file| staging.write(&file)) {
+        Ok(files) => files,
+        Err(e) => {
+            staging.abandon();
+            return Err(e);
+        }
+    };
+    staging.commit()?;
     let languages = source
         .config
         .languages
@@ -153,11 +170,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .map(|l| {
             let fallbacks =
                 source.content.pages.values().filter(|g| g.in_language(&l.code).1).count();
+            let prefix = format!("{}/", l.code);
             let pages = files
                 .iter()
-                .filter(|f| {
-                    f.path.starts_with(&format!("{}/", l.code)) && f.path.ends_with("index.html")
-                })
+                .filter(|f| f.starts_with(&prefix) && f.ends_with("index.html"))
                 .count();
             (l.code.clone(), pages, fallbacks)
         })

@@ -3,8 +3,6 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::error::{Error, Result};
 
 /// One file of the built site.
@@ -21,45 +19,59 @@ pub fn is_contained(path: &str) -> bool {
     !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Writes `files` as the new contents of `out`, atomically.
-pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
-    if let Some(bad) = files.iter().find(|f| !is_contained(&f.path)) {
-        return Err(Error::Usage(format!(
-            "refusing to write `{}` outside the output folder",
-            bad.path
-        )));
-    }
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    crate::fs::create_dir_all(&parent)?;
-    let name =
-        out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.safeguide-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.safeguide-old-{}", std::process::id()));
-    crate::fs::remove_dir_all(&staging)?;
-    let written = write_all(&staging, files).and_then(|()| swap(out, &staging, &retired));
-    if written.is_err() {
-        // The build failed: remove what was staged and keep the previous output.
-        let _ = crate::fs::remove_dir_all(&staging);
-    }
-    written
+/// A fresh folder beside the output that becomes the output only when the build succeeds.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    retired: PathBuf,
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
-    crate::fs::create_dir_all(dir)?;
-    let mut dirs: Vec<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        crate::fs::create_dir_all(d)?;
+impl Staging {
+    /// Creates the staging folder beside `out`.
+    pub fn create(out: &Path) -> Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        crate::fs::create_dir_all(&parent)?;
+        let name =
+            out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.safeguide-new-{}", std::process::id()));
+        let retired = parent.join(format!(".{name}.safeguide-old-{}", std::process::id()));
+        crate::fs::remove_dir_all(&dir)?;
+        crate::fs::create_dir_all(&dir)?;
+        Ok(Staging { out: out.to_path_buf(), dir, retired })
     }
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.path);
-        std::fs::write(&path, &f.bytes).map_err(|source| Error::Io { path, source })
-    })
+
+    /// Writes one file into the staging folder; safe to call from many threads.
+    pub fn write(&self, file: &OutputFile) -> Result<()> {
+        if !is_contained(&file.path) {
+            return Err(Error::Usage(format!(
+                "refusing to write `{}` outside the output folder",
+                file.path
+            )));
+        }
+        let path = self.dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            crate::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|source| Error::Io { path, source })
+    }
+
+    /// Swaps the staging folder in as the output.
+    pub fn commit(self) -> Result<()> {
+        let result = swap(&self.out, &self.dir, &self.retired);
+        if result.is_err() {
+            let _ = crate::fs::remove_dir_all(&self.dir);
+        }
+        result
+    }
+
+    /// Removes the staging folder, leaving the previous output as it was.
+    pub fn abandon(self) {
+        // Best effort: the build has already failed and reports that failure.
+        let _ = crate::fs::remove_dir_all(&self.dir);
+    }
 }
 
 fn swap(out: &Path, staging: &Path, retired: &Path) -> Result<()> {

@@ -70,10 +70,10 @@ pub struct Partner {
     /// Where it was renamed, merged or closed: a note by language code.
     #[serde(default)]
     pub note: BTreeMap<String, String>,
-    /// Where the entry's facts come from.
-    pub source: SafeUrl,
+    /// Where the entry's facts come from (the shipped data always gives it).
+    pub source: Option<SafeUrl>,
     /// When the entry was last checked.
-    pub verified: IsoDate,
+    pub verified: Option<IsoDate>,
 }
 
 /// A child helpline (`content/data/helplines.yaml`).

@@ -253,9 +253,9 @@ pub struct PartnerView {
     /// The language of `note`.
     pub note_lang: Option<String>,
     /// Where the facts come from.
-    pub source: String,
+    pub source: Option<String>,
     /// When they were checked.
-    pub verified: String,
+    pub verified: Option<String>,
 }
 
 /// Partners of one kind.

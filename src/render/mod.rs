@@ -54,24 +54,31 @@ pub fn templates(source: &SiteSource) -> Result<Tera> {
     Ok(tera)
 }
 
-/// Renders every page. Returns the files sorted by path, or every problem found.
-pub fn render_site(source: &SiteSource, tera: &Tera) -> Result<Vec<OutputFile>> {
+/// Renders every page and hands each file to `sink` as soon as it is rendered, so a large site is never
+/// held in memory whole. Returns the paths written, sorted, or every problem found.
+pub fn render_site(
+    source: &SiteSource,
+    tera: &Tera,
+    sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
+) -> Result<Vec<String>> {
     let jobs = plan(source);
     let prepared = views::Prepared::new(source);
-    let results: Vec<std::result::Result<OutputFile, Diagnostic>> = jobs
+    let results: Vec<Result<std::result::Result<String, Diagnostic>>> = jobs
         .par_iter()
         .map(|job| {
             let (path, template, context) = prepared.context(job);
-            tera.render(template, &context)
-                .map(|html| OutputFile { path, bytes: html.into_bytes() })
-                .map_err(|e| template_diagnostic(source, &e))
+            match tera.render(template, &context) {
+                Ok(html) => sink(OutputFile { path: path.clone(), bytes: html.into_bytes() })
+                    .map(|()| Ok(path)),
+                Err(e) => Ok(Err(template_diagnostic(source, &e))),
+            }
         })
         .collect();
-    let mut files = Vec::with_capacity(results.len());
+    let mut paths = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
     for r in results {
-        match r {
-            Ok(f) => files.push(f),
+        match r? {
+            Ok(p) => paths.push(p),
             Err(d) => problems.push(d),
         }
     }
@@ -79,7 +86,8 @@ pub fn render_site(source: &SiteSource, tera: &Tera) -> Result<Vec<OutputFile>> 
         crate::error::sort_diagnostics(&mut problems);
         return Err(Error::Site(problems));
     }
-    Ok(files)
+    paths.sort();
+    Ok(paths)
 }
 
 /// Lists every page to render, in a fixed order.

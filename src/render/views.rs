@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use tera::{Context, Value};
 
 use crate::config::Language;
+use crate::content::PageGroup;
 use crate::content::page::{PageKind, SourcePage};
-use crate::content::{ContentTree, PageGroup};
 use crate::data::PartnerKind;
 use crate::render::Job;
 use crate::render::context::{
@@ -27,6 +27,19 @@ struct LanguageParts {
 pub(crate) struct Prepared<'a> {
     source: &'a SiteSource,
     per_language: BTreeMap<String, LanguageParts>,
+    /// Each audience's guidance pages, in order.
+    audience_pages: BTreeMap<&'a str, Vec<&'a PageGroup>>,
+    /// Per guidance page key: (previous, next, related pages of other audiences), computed once for all
+    /// languages so that no page scans the whole site.
+    neighbours: std::collections::HashMap<&'a str, Neighbours<'a>>,
+}
+
+/// A guidance page's place among the others.
+#[derive(Default)]
+struct Neighbours<'a> {
+    prev: Option<&'a PageGroup>,
+    next: Option<&'a PageGroup>,
+    related: Vec<&'a PageGroup>,
 }
 
 impl<'a> Prepared<'a> {
@@ -43,7 +56,7 @@ impl<'a> Prepared<'a> {
                     .audiences
                     .iter()
                     .map(|a| {
-                        let count = source.content.audience_pages(a).len();
+                        let count = source.content.pages.values().filter(|g| matches!(&g.source.kind, PageKind::Guidance { audience, .. } if audience == a)).count();
                         let (title, description) =
                             match source.content.pages.get(&format!("{a}/_index.md")) {
                                 Some(g) => {
@@ -58,7 +71,18 @@ impl<'a> Prepared<'a> {
                 (lang.code.clone(), LanguageParts { data, audiences })
             })
             .collect();
-        Prepared { source, per_language }
+        let audience_pages: BTreeMap<&str, Vec<&PageGroup>> = source
+            .config
+            .audiences
+            .iter()
+            .map(|a| (a.as_str(), source.content.audience_pages(a)))
+            .collect();
+        let neighbours = neighbours(&source.config.audiences, &audience_pages);
+        Prepared { source, per_language, audience_pages, neighbours }
+    }
+
+    fn pages_of(&self, audience: &str) -> &[&'a PageGroup] {
+        self.audience_pages.get(audience).map_or(&[], Vec::as_slice)
     }
 
     /// The output path, template name and context of a job.
@@ -310,25 +334,17 @@ impl<'a> Prepared<'a> {
             let x_default = if group.url_path.is_empty() { String::new() } else { original };
             view.x_default = Some(urls.absolute(&x_default));
         }
-        if let PageKind::Guidance { audience, .. } = &group.source.kind {
-            let siblings = self.source.content.audience_pages(audience);
-            if let Some(i) = siblings.iter().position(|g| g.source.key == group.source.key) {
-                view.prev = i.checked_sub(1).map(|j| page_link(siblings[j], &lang.code, urls));
-                view.next = siblings.get(i + 1).map(|g| page_link(g, &lang.code, urls));
-            }
-            view.related = related(&self.source.content, group, &config.audiences)
-                .into_iter()
-                .map(|g| page_link(g, &lang.code, urls))
-                .collect();
+        if let Some(n) = self.neighbours.get(group.source.key.as_str()) {
+            view.prev = n.prev.map(|g| page_link(g, &lang.code, urls));
+            view.next = n.next.map(|g| page_link(g, &lang.code, urls));
+            view.related = n.related.iter().map(|g| page_link(g, &lang.code, urls)).collect();
         }
     }
 
     fn section_view(&self, lang: &Language, audience: &str, urls: &Urls) -> SectionView {
         let pages: Vec<(PageLink, Option<String>)> = self
-            .source
-            .content
-            .audience_pages(audience)
-            .into_iter()
+            .pages_of(audience)
+            .iter()
             .map(|g| (page_link(g, &lang.code, urls), g.source.front.ages.clone()))
             .collect();
         let mut bands = Vec::new();
@@ -428,33 +444,46 @@ fn page_link(group: &PageGroup, lang: &str, urls: &Urls) -> PageLink {
     }
 }
 
-/// Pages of other audiences that share a topic, most shared topics first, at most four.
-fn related<'t>(
-    content: &'t ContentTree,
-    group: &PageGroup,
+/// Previous and next pages within each audience, and pages of other audiences that share a topic (most
+/// shared topics first, then audience order, at most four), found through a topic index.
+fn neighbours<'a>(
     audiences: &[String],
-) -> Vec<&'t PageGroup> {
-    let own = group.source.kind.audience();
-    let mut scored: Vec<(usize, usize, &PageGroup)> = Vec::new();
+    audience_pages: &BTreeMap<&'a str, Vec<&'a PageGroup>>,
+) -> std::collections::HashMap<&'a str, Neighbours<'a>> {
+    let mut by_topic: std::collections::HashMap<&str, Vec<(usize, usize, &'a PageGroup)>> =
+        std::collections::HashMap::new();
     for (rank, audience) in audiences.iter().enumerate() {
-        if Some(audience.as_str()) == own {
-            continue;
-        }
-        for other in content.audience_pages(audience) {
-            let shared = other
-                .source
-                .front
-                .topics
-                .iter()
-                .filter(|t| group.source.front.topics.contains(t))
-                .count();
-            if shared > 0 {
-                scored.push((shared, rank, other));
+        for (position, group) in
+            audience_pages.get(audience.as_str()).into_iter().flatten().enumerate()
+        {
+            for topic in &group.source.front.topics {
+                by_topic.entry(topic.as_str()).or_default().push((rank, position, group));
             }
         }
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(4).map(|(_, _, g)| g).collect()
+    let mut result = std::collections::HashMap::new();
+    for (rank, audience) in audiences.iter().enumerate() {
+        let pages = audience_pages.get(audience.as_str()).map_or(&[][..], Vec::as_slice);
+        for (i, group) in pages.iter().enumerate() {
+            let mut shared: BTreeMap<(usize, usize), (usize, &'a PageGroup)> = BTreeMap::new();
+            for topic in &group.source.front.topics {
+                for &(other_rank, position, other) in
+                    by_topic.get(topic.as_str()).into_iter().flatten()
+                {
+                    if other_rank != rank {
+                        shared.entry((other_rank, position)).or_insert((0, other)).0 += 1;
+                    }
+                }
+            }
+            let mut scored: Vec<_> = shared.into_iter().collect();
+            scored.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
+            let related = scored.into_iter().take(4).map(|(_, (_, g))| g).collect();
+            let prev = i.checked_sub(1).map(|j| pages[j]);
+            let next = pages.get(i + 1).copied();
+            result.insert(group.source.key.as_str(), Neighbours { prev, next, related });
+        }
+    }
+    result
 }
 
 fn data_view(source: &SiteSource, lang: &str) -> DataView {
@@ -480,8 +509,8 @@ fn data_view(source: &SiteSource, lang: &str) -> DataView {
                 description_lang,
                 note_lang: note.as_ref().map(|n| n.1.clone()),
                 note: note.map(|n| n.0),
-                source: p.source.0.clone(),
-                verified: p.verified.0.clone(),
+                source: p.source.as_ref().map(|s| s.0.clone()),
+                verified: p.verified.as_ref().map(|v| v.0.clone()),
             }
         })
         .collect();
