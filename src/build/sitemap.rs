@@ -15,8 +15,8 @@ pub fn sitemap(source: &SiteSource) -> String {
     let config = &source.config;
     let base = &config.base_url;
     let all: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    // (path below the language folder, languages it is really published in)
-    let mut entries: Vec<(String, Vec<&str>)> = Vec::new();
+    // (path below the language folder, languages it is really published in, its Markdown page if any)
+    let mut entries: Vec<(String, Vec<&str>, Option<&crate::content::PageGroup>)> = Vec::new();
     for group in source.content.pages.values() {
         let langs: Vec<&str> = config
             .languages
@@ -24,9 +24,9 @@ pub fn sitemap(source: &SiteSource) -> String {
             .map(|l| l.code.as_str())
             .filter(|c| *c == config.default_language || group.translations.contains_key(*c))
             .collect();
-        entries.push((group.url_path.clone(), langs));
+        entries.push((group.url_path.clone(), langs, Some(group)));
     }
-    let generated = |path: String| (path, all.clone());
+    let generated = |path: String| (path, all.clone(), None);
     if !source.content.pages.contains_key("_index.md") {
         entries.push(generated(String::new()));
     }
@@ -41,20 +41,19 @@ pub fn sitemap(source: &SiteSource) -> String {
         }
     }
     entries.extend(source.data.topics.iter().map(|t| generated(format!("topics/{}/", t.id))));
-    entries.sort();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (path, langs) in &entries {
+    for (path, langs, group) in &entries {
         for lang in langs {
             let _ =
                 writeln!(out, "  <url>\n    <loc>{}</loc>", xml(&format!("{base}{lang}/{path}")));
-            let updated =
-                source.content.pages.values().find(|g| &g.url_path == path).and_then(|g| {
-                    let (p, _) = g.in_language(lang);
-                    p.front.updated.clone().or_else(|| g.source.front.updated.clone())
-                });
+            let updated = group.and_then(|g| {
+                let (p, _) = g.in_language(lang);
+                p.front.updated.clone().or_else(|| g.source.front.updated.clone())
+            });
             if let Some(updated) = updated {
                 let _ = writeln!(out, "    <lastmod>{updated}</lastmod>");
             }

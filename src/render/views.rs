@@ -259,18 +259,9 @@ impl<'a> Prepared<'a> {
                 label(source, &lang.code, &format!("topic-{t}")),
             ),
             Job::Chooser => {
-                view.kind = "chooser";
-                view.title = label(source, &lang.code, "site-title");
-                view.translations = config
-                    .languages
-                    .iter()
-                    .map(|l| Alternate {
-                        lang: l.code.clone(),
-                        url: urls.absolute(&format!("{}/", l.code)),
-                    })
-                    .collect();
+                // The chooser stands for every language home and is their x-default.
+                generated(&mut view, "", "chooser", label(source, &lang.code, "site-title"));
                 view.x_default = Some(urls.absolute(""));
-                view.switcher = all_languages(&|l| format!("{}/", l.code));
             }
             Job::NotFound(_, _) => {
                 view.kind = "404";
