@@ -1,8 +1,9 @@
-//! The command line: what the user can ask for, parsed by clap.
+//! The command line: what the user can ask for, parsed by clap. Every command takes `--root DIR`, the site
+//! folder, defaulting to the current one.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// safeguide builds multilingual child online protection guidance into a fast, accessible static site.
 #[derive(Debug, Parser)]
@@ -18,14 +19,33 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(BuildArgs),
+    /// Build the site in memory and serve it on this machine, rebuilding and reloading on every edit.
+    Serve(ServeArgs),
+    /// Check the site without writing anything: everything `build` checks, plus anchors, interface
+    /// strings, headings, image text, page weight, reading level and helpline dates.
+    Check(CheckArgs),
+    /// Translation tracking.
+    #[command(subcommand)]
+    I18n(I18nCommand),
+    /// Start a page as a draft: `<lang>/<audience>/<slug>` or `<lang>/<slug>`. In a language other than
+    /// the default, this starts a translation of the source page.
+    New(NewArgs),
+}
+
+/// The site folder, shared by every command.
+#[derive(Debug, Args)]
+pub struct RootArg {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 /// Options of `build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The site folder (holding site.yaml).
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
     /// The output folder [default: ROOT/public].
     #[arg(long)]
     pub out: Option<PathBuf>,
@@ -38,4 +58,86 @@ pub struct BuildArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The address to listen on. Loopback by default, so the preview is not shared with the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Serve pages marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Output formats of reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For scripts.
+    Json,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// The `i18n` commands.
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Show, for each language, the pages and interface messages translated, missing, outdated,
+    /// untracked and in draft.
+    Status(StatusArgs),
+    /// Record in translations that they are up to date with their source (`translated_from`).
+    Stamp(StampArgs),
+}
+
+/// Options of `i18n status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Options of `i18n stamp`.
+#[derive(Debug, Args)]
+pub struct StampArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Translations to stamp (paths relative to the current folder).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Options of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The page: `<lang>/<audience>/<slug>` or `<lang>/<slug>`.
+    pub page: String,
 }

@@ -56,6 +56,15 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
     std::fs::write(path, contents).map_err(|e| io_error(path, e))
 }
 
+/// Replaces a file's contents all at once: the new bytes go to a hidden file beside it, which is then renamed
+/// over it, so an editor or a build reading the file never sees it half written.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.safeguide-tmp"));
+    write(&temp, contents)?;
+    rename(&temp, path)
+}
+
 /// Creates a folder and its parents.
 pub fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).map_err(|e| io_error(path, e))

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -19,7 +20,11 @@ pub mod error;
 pub mod fs;
 pub mod i18n;
 pub mod markdown;
+pub mod new_page;
+pub mod readability;
 pub mod render;
+pub mod report;
+pub mod serve;
 pub mod source;
 pub mod theme;
 pub mod yaml;

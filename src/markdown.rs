@@ -234,11 +234,18 @@ fn rewrite_links(
         let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event else {
             continue;
         };
-        let line = line_col(markdown, *offset).0 + cx.body_line - 1;
-        let located =
-            |message: String| Diagnostic::error(cx.file, "link", message).at(Some(line), None);
+        let (line, column) = line_col(markdown, *offset);
+        let line = line + cx.body_line - 1;
+        let located = |message: String| {
+            Diagnostic::error(cx.file, "link", message).at(Some(line), Some(column))
+        };
         match classify(dest_url) {
-            LinkKind::External | LinkKind::Fragment => {}
+            LinkKind::External => {}
+            LinkKind::Fragment => links.push(PageLink {
+                target: cx.key.to_owned(),
+                anchor: Some(dest_url.trim_start_matches('#').to_owned()),
+                line,
+            }),
             LinkKind::Unsafe(scheme) => problems.push(
                 located(format!(
                     "the link `{dest_url}` uses the `{scheme}:` scheme, which is not allowed"

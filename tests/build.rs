@@ -279,3 +279,26 @@ fn usage_errors_exit_2() {
         .unwrap();
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("safeguide "));
 }
+
+#[test]
+fn dates_are_shown_in_the_page_language_with_the_iso_date_kept() {
+    let site = built();
+    let fr = site.read("fr/children/be-kind/index.html");
+    assert!(
+        fr.contains(r#"<time datetime="2026-11-20">20 novembre 2026</time>"#),
+        "a French month name inside <time datetime>: {fr}"
+    );
+    let en = site.read("en/children/be-kind/index.html");
+    assert!(en.contains(r#"<time datetime="2026-11-20">November 20, 2026</time>"#), "{en}");
+    let help = site.read("ru/help/index.html");
+    assert!(help.contains(r#"<time datetime="2026-11-01">1 ноября 2026"#), "{help}");
+    // On a fallback the line is in the reader's language inside the original's article, and says so.
+    let fallback = site.read("ar/parents/talk/index.html");
+    assert!(
+        fallback.contains(r#"<p class="meta" lang="ar" dir="rtl">"#) && fallback.contains("نوفمبر"),
+        "{fallback}"
+    );
+    // The home page lists the most recently updated guidance with its date.
+    let home = site.read("fr/index.html");
+    assert!(home.contains(r#"<time datetime="2026-11-20">20 novembre 2026</time>"#), "{home}");
+}

@@ -96,3 +96,155 @@ fn every_shipped_helpline_and_partner_has_a_source_and_date() {
         "ITU and the 24 partners of the launch brochure"
     );
 }
+
+/// The default theme's weight budgets (issue 3): readers on slow, costly connections pay for every byte.
+const CSS_BUDGET: u64 = 20 * 1024;
+const JS_BUDGET: u64 = 5 * 1024;
+const PAGE_BUDGET: u64 = 60 * 1024;
+
+/// Every file below `dir` whose name ends in `.{ext}`, with its size.
+fn files_with_extension(dir: &Path, ext: &str) -> Vec<(PathBuf, u64)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
+        .map(|e| (e.path().to_path_buf(), e.metadata().unwrap().len()))
+        .collect()
+}
+
+/// The value of attribute `name` in one tag's text (the templates quote attributes with `"`).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[start..].find('"').map(|end| &tag[start..start + end])
+}
+
+/// The stylesheets and scripts a page loads: `<link rel="stylesheet" href>` and `<script src>`.
+fn linked_assets(html: &str) -> Vec<String> {
+    let mut assets = Vec::new();
+    for (open, wanted) in [("<link ", "href"), ("<script ", "src")] {
+        for (at, _) in html.match_indices(open) {
+            let tag = &html[at..at + html[at..].find('>').unwrap()];
+            let is_stylesheet = attribute(tag, "rel").is_some_and(|r| r.contains("stylesheet"));
+            if open == "<script " || is_stylesheet {
+                assets.extend(attribute(tag, wanted).map(str::to_owned));
+            }
+        }
+    }
+    assets.sort();
+    assets.dedup();
+    assets
+}
+
+/// `href` resolved against the folder of the page at `page` (both relative to the output root).
+fn resolve(public: &Path, page: &Path, href: &str) -> PathBuf {
+    assert!(!href.contains("://"), "{}: loads {href} from another site", page.display());
+    let mut parts: Vec<String> = match href.strip_prefix('/') {
+        Some(_) => Vec::new(),
+        None => page
+            .parent()
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect(),
+    };
+    for segment in href.trim_start_matches('/').split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => assert!(parts.pop().is_some(), "{}: {href} leaves the site", page.display()),
+            s => parts.push(s.to_owned()),
+        }
+    }
+    parts.iter().fold(public.to_path_buf(), |p, s| p.join(s))
+}
+
+#[test]
+fn the_default_theme_and_every_guidance_page_stay_within_their_weight_budgets() {
+    let static_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+    for (ext, budget) in [("css", CSS_BUDGET), ("js", JS_BUDGET)] {
+        let files = files_with_extension(&static_dir, ext);
+        let total: u64 = files.iter().map(|(_, size)| size).sum();
+        assert!(!files.is_empty(), "the theme ships no .{ext} file");
+        assert!(
+            total <= budget,
+            "the theme's .{ext} files weigh {total} bytes, over {budget}: {files:?}"
+        );
+    }
+
+    let (_keep, public) = build_shipped();
+    let mut weights = Vec::new();
+    for (path, html_size) in files_with_extension(&public, "html") {
+        let page = path.strip_prefix(&public).unwrap().to_path_buf();
+        // Guidance pages are <lang>/<audience>/<slug>/index.html; topics/ is the one other folder at
+        // that depth.
+        let parts: Vec<_> = page.iter().collect();
+        if parts.len() != 4 || parts[1] == "topics" {
+            continue;
+        }
+        let html = std::fs::read_to_string(&path).unwrap();
+        let assets: u64 = linked_assets(&html)
+            .iter()
+            .map(|href| {
+                let file = resolve(&public, &page, href);
+                std::fs::metadata(&file)
+                    .unwrap_or_else(|e| {
+                        panic!("{}: {href} ({}): {e}", page.display(), file.display())
+                    })
+                    .len()
+            })
+            .sum();
+        weights.push((html_size + assets, page));
+    }
+    weights.sort();
+    assert!(weights.len() >= 6 * 34, "only {} guidance pages found", weights.len());
+    let over: Vec<String> = weights
+        .iter()
+        .filter(|(total, _)| *total > PAGE_BUDGET)
+        .map(|(total, page)| format!("{}: {total} bytes", page.display()))
+        .collect();
+    assert!(over.is_empty(), "over the {PAGE_BUDGET}-byte page budget:\n{}", over.join("\n"));
+    let (largest, page) = weights.last().unwrap();
+    println!("largest guidance page: {} at {largest} bytes (HTML, CSS and JS)", page.display());
+}
+
+#[test]
+fn the_shipped_site_passes_check_strictly() {
+    // Every link and anchor resolves in every language, every interface message is translated and used,
+    // children's pages read at their age band, and no helpline is stale (as of the date the data was checked).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_safeguide"))
+        .args(["check", "--strict", "--root"])
+        .arg(root)
+        .env("SOURCE_DATE_EPOCH", "1795780800")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("0 error(s), 0 warning(s)"), "{stdout}");
+}
+
+#[test]
+fn every_shipped_translation_is_tracked_and_up_to_date() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_safeguide"))
+        .args(["i18n", "status", "--format", "json", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for lang in status["languages"].as_array().unwrap() {
+        for list in ["outdated", "untracked", "draft"] {
+            assert_eq!(lang["pages"][list], serde_json::json!([]), "{} {list}", lang["code"]);
+        }
+        assert_eq!(lang["messages"]["missing"], serde_json::json!([]), "{}", lang["code"]);
+        assert_eq!(lang["messages"]["obsolete"], serde_json::json!([]), "{}", lang["code"]);
+    }
+    let missing = |code: &str| {
+        status["languages"].as_array().unwrap().iter().find(|l| l["code"] == code).unwrap()["pages"]
+            ["missing"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!((missing("fr"), missing("es")), (0, 0), "French and Spanish are complete");
+}

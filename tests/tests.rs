@@ -1,7 +1,12 @@
 //! Integration tests: the real `safeguide` binary run on fixture sites under tests/fixtures/.
 #![allow(clippy::unwrap_used, unreachable_pub, reason = "test code: a panic is the failure report")]
 
+mod browser;
 mod build;
+mod check;
 mod errors;
+mod i18n;
+mod new_page;
+mod serve;
 mod shipped;
 mod support;

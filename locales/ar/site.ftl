@@ -2,11 +2,9 @@
 # إلى المترجمين: احتفظوا بمعرّفات الرسائل، ولا تترجموا إلا النص الوارد بعد "=".
 
 site-title = حماية الأطفال على الإنترنت
-site-tagline = إرشادات للأطفال والوالدين والمربّين وقطاع الصناعة وصانعي السياسات
 skip-to-content = الانتقال إلى المحتوى الرئيسي
 nav-main = القائمة الرئيسية
 nav-help = الحصول على المساعدة
-nav-home = الصفحة الرئيسية
 language-switcher = اللغة
 language-chooser-title = اختيار اللغة
 quick-exit = مغادرة الموقع
@@ -43,14 +41,6 @@ topic-csam = مواد الاعتداء الجنسي على الأطفال
 topic-school-policy = سياسة المدرسة
 topic-law-and-policy = القوانين والسياسات الوطنية
 
-pages-count = { $count ->
-    [zero] لا توجد صفحات
-    [one] صفحة واحدة
-    [two] صفحتان
-    [few] { $count } صفحات
-    [many] { $count } صفحة
-   *[other] { $count } صفحة
-}
 topic-count = { $count ->
     [zero] لا توجد صفحات حول هذا الموضوع
     [one] صفحة واحدة حول هذا الموضوع
@@ -60,7 +50,14 @@ topic-count = { $count ->
    *[other] { $count } صفحة حول هذا الموضوع
 }
 topics-label = المواضيع
-all-topics = جميع المواضيع
+
+# علامات الترقيم بين عناصر القائمة وبين أجزاء الجملة وبعد التسميات وفي عناوين الصفحات. بين علامتي اقتباس لأن
+# Fluent يحذف المسافات في طرفي القيمة.
+list-separator = {"، "}
+clause-separator = {"، "}
+label-separator = {": "}
+title-separator = {" | "}
+
 updated-on = آخر تحديث: { $date }
 toc-title = في هذه الصفحة
 related-title = عن الموضوع نفسه لفئات أخرى
@@ -94,7 +91,6 @@ partner-kind-eu-body = هيئات الاتحاد الأوروبي
 partner-kind-network = الشبكات
 partner-kind-ngo = المنظمات غير الحكومية
 partner-kind-industry = قطاع الصناعة
-partner-website = الموقع الإلكتروني
 partner-source = المصدر
 partner-verified = تم التحقق في { $date }
 
@@ -102,8 +98,5 @@ not-found-title = الصفحة غير موجودة
 not-found-text = تعذّر العثور على هذه الصفحة. ربما نُقلت إلى مكان آخر.
 not-found-home = الانتقال إلى الصفحة الرئيسية
 
-footer-about = عن هذا الموقع
-footer-accessibility = إمكانية الوصول
-footer-privacy = الخصوصية
 footer-partners = الشركاء
 footer-note = لا يستخدم هذا الموقع أي ملفات تعريف ارتباط، ولا يحمّل أي شيء من مواقع أخرى.

@@ -2,11 +2,9 @@
 # Translators: keep the message ids; translate only the text after "=".
 
 site-title = Child Online Protection
-site-tagline = Guidance for children, parents, educators, industry and policy-makers
 skip-to-content = Skip to main content
 nav-main = Main
 nav-help = Get help
-nav-home = Home
 language-switcher = Language
 language-chooser-title = Choose your language
 quick-exit = Leave this site
@@ -43,16 +41,19 @@ topic-csam = Child sexual abuse material
 topic-school-policy = School policy
 topic-law-and-policy = Law and national policy
 
-pages-count = { $count ->
-    [one] { $count } page
-   *[other] { $count } pages
-}
 topic-count = { $count ->
     [one] { $count } page on this topic
    *[other] { $count } pages on this topic
 }
 topics-label = Topics
-all-topics = All topics
+
+# Punctuation between list items and between clauses, after labels and in page titles. Quoted, since Fluent
+# trims the spaces around a plain value.
+list-separator = {", "}
+clause-separator = {", "}
+label-separator = {": "}
+title-separator = {" | "}
+
 updated-on = Last updated: { $date }
 toc-title = On this page
 related-title = On the same topic for others
@@ -86,7 +87,6 @@ partner-kind-eu-body = European Union bodies
 partner-kind-network = Networks
 partner-kind-ngo = Non-governmental organisations
 partner-kind-industry = Industry
-partner-website = Website
 partner-source = Source
 partner-verified = checked on { $date }
 
@@ -94,8 +94,5 @@ not-found-title = Page not found
 not-found-text = We could not find this page. It may have moved.
 not-found-home = Go to the home page
 
-footer-about = About this site
-footer-accessibility = Accessibility
-footer-privacy = Privacy
 footer-partners = Partners
 footer-note = This site sets no cookies and loads nothing from other sites.

@@ -2,11 +2,9 @@
 # Traductores: conserven los identificadores de los mensajes; traduzcan solo el texto que sigue a "=".
 
 site-title = Protección de la infancia en línea
-site-tagline = Orientaciones para niños, niñas y adolescentes, familias, educadores, la industria y los responsables de políticas
 skip-to-content = Ir al contenido principal
 nav-main = Menú principal
 nav-help = Pedir ayuda
-nav-home = Inicio
 language-switcher = Idioma
 language-chooser-title = Elegir idioma
 quick-exit = Salir de este sitio
@@ -43,16 +41,19 @@ topic-csam = Material de abuso sexual infantil
 topic-school-policy = Política escolar
 topic-law-and-policy = Leyes y políticas nacionales
 
-pages-count = { $count ->
-    [one] { $count } página
-   *[other] { $count } páginas
-}
 topic-count = { $count ->
     [one] { $count } página sobre este tema
    *[other] { $count } páginas sobre este tema
 }
 topics-label = Temas
-all-topics = Todos los temas
+
+# Puntuación entre los elementos de una lista y entre oraciones, tras las etiquetas y en los títulos de
+# página. Entre comillas, porque Fluent recorta los espacios de los extremos.
+list-separator = {", "}
+clause-separator = {", "}
+label-separator = {": "}
+title-separator = {" | "}
+
 updated-on = Última actualización: { $date }
 toc-title = En esta página
 related-title = Sobre el mismo tema, para otros públicos
@@ -86,7 +87,6 @@ partner-kind-eu-body = Organismos de la Unión Europea
 partner-kind-network = Redes
 partner-kind-ngo = Organizaciones no gubernamentales
 partner-kind-industry = Industria
-partner-website = Sitio web
 partner-source = Fuente
 partner-verified = verificado el { $date }
 
@@ -94,8 +94,5 @@ not-found-title = Página no encontrada
 not-found-text = No hemos encontrado esta página. Puede que se haya trasladado.
 not-found-home = Ir a la página de inicio
 
-footer-about = Acerca de este sitio
-footer-accessibility = Accesibilidad
-footer-privacy = Privacidad
 footer-partners = Asociados
 footer-note = Este sitio no utiliza cookies ni carga nada de otros sitios.

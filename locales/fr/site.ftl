@@ -2,11 +2,9 @@
 # Traducteurs : gardez les identifiants des messages ; ne traduisez que le texte après « = ».
 
 site-title = Protection des enfants en ligne
-site-tagline = Conseils pour les enfants, les parents, les éducateurs, les entreprises et les décideurs
 skip-to-content = Aller au contenu principal
 nav-main = Menu principal
 nav-help = Obtenir de l'aide
-nav-home = Accueil
 language-switcher = Langue
 language-chooser-title = Choisir la langue
 quick-exit = Quitter ce site
@@ -43,16 +41,20 @@ topic-csam = Contenus d'abus sexuels sur enfants
 topic-school-policy = Politique de l'école
 topic-law-and-policy = Lois et politiques nationales
 
-pages-count = { $count ->
-    [one] { $count } page
-   *[other] { $count } pages
-}
 topic-count = { $count ->
     [one] { $count } page sur ce thème
    *[other] { $count } pages sur ce thème
 }
 topics-label = Thèmes
-all-topics = Tous les thèmes
+
+# Ponctuation entre les éléments d'une liste et entre propositions, après les libellés et dans les titres de
+# page. Entre guillemets, car Fluent supprime les espaces en bord de valeur ; espace fine insécable (U+202F)
+# avant « : ».
+list-separator = {", "}
+clause-separator = {", "}
+label-separator = {"\u202F: "}
+title-separator = {" | "}
+
 updated-on = Dernière mise à jour : { $date }
 toc-title = Sur cette page
 related-title = Sur le même thème, pour d'autres publics
@@ -86,7 +88,6 @@ partner-kind-eu-body = Organismes de l'Union européenne
 partner-kind-network = Réseaux
 partner-kind-ngo = Organisations non gouvernementales
 partner-kind-industry = Entreprises
-partner-website = Site web
 partner-source = Source
 partner-verified = vérifié le { $date }
 
@@ -94,8 +95,5 @@ not-found-title = Page introuvable
 not-found-text = Cette page est introuvable. Elle a peut-être été déplacée.
 not-found-home = Aller à la page d'accueil
 
-footer-about = À propos de ce site
-footer-accessibility = Accessibilité
-footer-privacy = Confidentialité
 footer-partners = Partenaires
 footer-note = Ce site ne dépose aucun cookie et ne charge rien depuis d'autres sites.

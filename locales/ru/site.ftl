@@ -2,11 +2,9 @@
 # Переводчикам: не меняйте идентификаторы сообщений; переводите только текст после «=».
 
 site-title = Защита детей в интернете
-site-tagline = Советы для детей, родителей, педагогов, компаний и тех, кто определяет политику
 skip-to-content = Перейти к основному содержанию
 nav-main = Главное меню
 nav-help = Получить помощь
-nav-home = Главная
 language-switcher = Язык
 language-chooser-title = Выбор языка
 quick-exit = Покинуть сайт
@@ -43,12 +41,6 @@ topic-csam = Материалы сексуального насилия над �
 topic-school-policy = Политика школы
 topic-law-and-policy = Законы и государственная политика
 
-pages-count = { $count ->
-    [one] { $count } страница
-    [few] { $count } страницы
-    [many] { $count } страниц
-   *[other] { $count } страницы
-}
 topic-count = { $count ->
     [one] { $count } страница по этой теме
     [few] { $count } страницы по этой теме
@@ -56,7 +48,14 @@ topic-count = { $count ->
    *[other] { $count } страницы по этой теме
 }
 topics-label = Темы
-all-topics = Все темы
+
+# Знаки между элементами списка и частями фразы, после подписей и в заголовках страниц. В кавычках, так как
+# Fluent обрезает пробелы по краям значения.
+list-separator = {", "}
+clause-separator = {", "}
+label-separator = {": "}
+title-separator = {" | "}
+
 updated-on = Последнее обновление: { $date }
 toc-title = На этой странице
 related-title = На ту же тему для других читателей
@@ -90,7 +89,6 @@ partner-kind-eu-body = Органы Европейского союза
 partner-kind-network = Сети
 partner-kind-ngo = Неправительственные организации
 partner-kind-industry = Компании
-partner-website = Сайт
 partner-source = Источник
 partner-verified = проверено { $date }
 
@@ -98,8 +96,5 @@ not-found-title = Страница не найдена
 not-found-text = Не удалось найти эту страницу. Возможно, она была перемещена.
 not-found-home = Перейти на главную страницу
 
-footer-about = О сайте
-footer-accessibility = Доступность
-footer-privacy = Конфиденциальность
 footer-partners = Партнёры
 footer-note = Этот сайт не использует файлы cookie и ничего не загружает с других сайтов.

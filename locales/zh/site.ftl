@@ -2,11 +2,9 @@
 # 译者：请保留消息ID；只翻译“=”后面的文字。
 
 site-title = 儿童在线保护
-site-tagline = 为儿童、家长、教育工作者、业界和政策制定者提供的指导
 skip-to-content = 跳到主要内容
 nav-main = 主菜单
 nav-help = 获取帮助
-nav-home = 首页
 language-switcher = 语言
 language-chooser-title = 选择语言
 quick-exit = 离开本网站
@@ -43,10 +41,15 @@ topic-csam = 儿童性虐待材料
 topic-school-policy = 学校政策
 topic-law-and-policy = 法律和国家政策
 
-pages-count = 共{ $count }页
 topic-count = 本主题共有{ $count }页
 topics-label = 主题
-all-topics = 所有主题
+
+# 列表项之间（、）、分句之间（，）、标签之后和页面标题中的标点。加引号是因为 Fluent 会去掉值两端的空格。
+list-separator = {"、"}
+clause-separator = {"，"}
+label-separator = {"："}
+title-separator = {" | "}
+
 updated-on = 最后更新：{ $date }
 toc-title = 本页内容
 related-title = 同一主题，面向其他读者
@@ -80,7 +83,6 @@ partner-kind-eu-body = 欧洲联盟机构
 partner-kind-network = 网络组织
 partner-kind-ngo = 非政府组织
 partner-kind-industry = 业界
-partner-website = 网站
 partner-source = 来源
 partner-verified = 核实日期：{ $date }
 
@@ -88,8 +90,5 @@ not-found-title = 找不到页面
 not-found-text = 我们找不到这个页面，它可能已经移到别处。
 not-found-home = 前往首页
 
-footer-about = 关于本网站
-footer-accessibility = 无障碍
-footer-privacy = 隐私
 footer-partners = 合作伙伴
 footer-note = 本网站不设置任何Cookie，也不从其他网站加载任何内容。

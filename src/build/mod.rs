@@ -22,6 +22,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Builds drafts too.
     pub drafts: bool,
+    /// Shows a progress bar on standard error (the caller decides: only on a terminal, not with `--quiet`).
+    pub progress: bool,
 }
 
 /// What a build produced.
@@ -155,7 +157,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
     let source = load(&root, options.base_url.as_deref(), options.drafts)?;
     let staging = output::Staging::create(&out)?;
-    let files = match generate(&source, &|file| staging.write(&file)) {
+    let bar = if options.progress {
+        // Generated files beyond the pages (static files, sitemap) make the count run a little past the
+        // plan; the bar is cleared at the end either way.
+        let total = crate::render::plan(&source).len() as u64;
+        indicatif::ProgressBar::new(total).with_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        )
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let written = generate(&source, &|file| {
+        bar.inc(1);
+        staging.write(&file)
+    });
+    bar.finish_and_clear();
+    let files = match written {
         Ok(files) => files,
         Err(e) => {
             staging.abandon();

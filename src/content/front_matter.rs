@@ -5,7 +5,7 @@ use serde::Deserialize;
 use crate::error::Diagnostic;
 
 /// The fields a page may set. Any other field is an error that names it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The page title (required).

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::config::{RESERVED_SEGMENTS, SiteConfig};
 use crate::content::page::{PageKind, SourcePage, is_safe_segment};
 use crate::error::{Diagnostic, Error, Result};
-use crate::markdown::{LinkContext, PageLink};
+use crate::markdown::LinkContext;
 
 pub use front_matter::FrontMatter;
 
@@ -30,8 +30,6 @@ pub struct PageGroup {
     pub translations: BTreeMap<String, SourcePage>,
     /// The URL path below the language folder, the same in every language.
     pub url_path: String,
-    /// Links from the source page to other pages, for anchor checks.
-    pub links: Vec<PageLink>,
 }
 
 impl PageGroup {
@@ -194,6 +192,7 @@ fn read_page(
         body_line: split.body_line,
         html: String::new(),
         headings: Vec::new(),
+        links: Vec::new(),
     }))
 }
 
@@ -367,7 +366,7 @@ fn group(
         }
         tree.pages.insert(
             source.key.clone(),
-            PageGroup { url_path, source, translations: BTreeMap::new(), links: Vec::new() },
+            PageGroup { url_path, source, translations: BTreeMap::new() },
         );
     }
     for t in translations {
@@ -401,45 +400,82 @@ fn group(
 
 /// Renders every page's Markdown in parallel, recording links for anchor checks.
 fn render_all(config: &SiteConfig, tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
-    let urls: HashMap<String, String> =
-        tree.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect();
+    let urls = tree.urls();
     let results: Vec<Vec<Diagnostic>> = tree
         .pages
         .par_iter_mut()
         .map(|(_, group)| {
             let mut problems = Vec::new();
             let url_path = group.url_path.clone();
-            let mut render_one = |page: &mut SourcePage| {
-                let cx = LinkContext {
-                    file: &page.file,
-                    key: &page.key,
-                    url_path: &url_path,
-                    body_line: page.body_line,
-                    pages: &urls,
-                    rtl: config
-                        .language(&page.lang)
-                        .is_some_and(|l| l.dir == crate::config::TextDirection::Rtl),
-                };
-                match crate::markdown::render(&page.body, &cx) {
-                    Ok(r) => {
-                        page.html = r.html;
-                        page.headings = r.headings;
-                        Some(r.links)
-                    }
-                    Err(mut d) => {
-                        problems.append(&mut d);
-                        None
-                    }
-                }
-            };
-            if let Some(links) = render_one(&mut group.source) {
-                group.links = links;
-            }
+            render_page(config, &mut group.source, &url_path, &urls, &mut problems);
             for t in group.translations.values_mut() {
-                render_one(t);
+                render_page(config, t, &url_path, &urls, &mut problems);
             }
             problems
         })
         .collect();
     problems.extend(results.into_iter().flatten());
+}
+
+impl ContentTree {
+    /// The URL path of every page, by key, against which links are resolved.
+    pub fn urls(&self) -> HashMap<String, String> {
+        self.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect()
+    }
+}
+
+/// Renders one page's Markdown into its `html`, `headings` and `links`.
+fn render_page(
+    config: &SiteConfig,
+    page: &mut SourcePage,
+    url_path: &str,
+    urls: &HashMap<String, String>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let cx = LinkContext {
+        file: &page.file,
+        key: &page.key,
+        url_path,
+        body_line: page.body_line,
+        pages: urls,
+        rtl: config
+            .language(&page.lang)
+            .is_some_and(|l| l.dir == crate::config::TextDirection::Rtl),
+    };
+    match crate::markdown::render(&page.body, &cx) {
+        Ok(r) => {
+            page.html = r.html;
+            page.headings = r.headings;
+            page.links = r.links;
+        }
+        Err(mut d) => problems.append(&mut d),
+    }
+}
+
+/// Reads, validates and renders one page of `tree` again after its file was edited, as [`load`] would.
+/// Returns its problems when it has any. The page must keep its place in the tree: `serve` reloads the
+/// whole tree when a page appears, disappears or changes its front matter.
+pub fn reload_page(
+    config: &SiteConfig,
+    options: &LoadOptions<'_>,
+    tree: &ContentTree,
+    path: &Path,
+    lang: &str,
+    key: &str,
+) -> Result<std::result::Result<SourcePage, Vec<Diagnostic>>> {
+    let found = FoundFile { path: path.to_path_buf(), lang: lang.to_owned(), key: key.to_owned() };
+    let mut page = match read_page(config, options, &found)? {
+        Ok(page) => page,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let Some(group) = tree.pages.get(key) else {
+        return Ok(Err(vec![Diagnostic::error(
+            &page.file,
+            "no-source",
+            "this page is not in the site",
+        )]));
+    };
+    let mut problems = Vec::new();
+    render_page(config, &mut page, &group.url_path, &tree.urls(), &mut problems);
+    Ok(if problems.is_empty() { Ok(page) } else { Err(problems) })
 }

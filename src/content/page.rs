@@ -1,7 +1,7 @@
 //! One Markdown file of the site: where it sits, what its front matter says, and its rendered body.
 
 use crate::content::front_matter::FrontMatter;
-use crate::markdown::Heading;
+use crate::markdown::{Heading, PageLink};
 
 /// What a Markdown file is, from where it sits under `content/<lang>/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,8 @@ pub struct SourcePage {
     pub html: String,
     /// The body's headings, for tables of contents and anchor checks.
     pub headings: Vec<Heading>,
+    /// The body's links to pages of the site (this one included, for `#anchor` links), for anchor checks.
+    pub links: Vec<PageLink>,
 }
 
 impl SourcePage {

@@ -32,15 +32,8 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
     let mut resources: BTreeMap<String, Vec<FluentResource>> = BTreeMap::new();
     for lang in &config.languages {
         let list = resources.entry(lang.code.clone()).or_default();
-        if let Some(dir) = EMBEDDED.get_dir(&lang.code) {
-            let mut files: Vec<_> =
-                dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "ftl")).collect();
-            files.sort_by_key(|f| f.path());
-            for file in files {
-                let shown = format!("{LOCALES_DIR}/{} (built in)", file.path().display());
-                let text = String::from_utf8_lossy(file.contents());
-                parse(&crate::fs::normalize_text(&text), &shown, list, &mut problems);
-            }
+        for (shown, text) in embedded_files(&lang.code) {
+            parse(&text, &shown, list, &mut problems);
         }
     }
     let site_dir = root.join(LOCALES_DIR);
@@ -96,6 +89,21 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
         }
     }
     if problems.is_empty() { Ok(localizer) } else { Err(Error::Site(problems)) }
+}
+
+/// The built-in interface files of `lang` as (shown path, normalised text), in the order they load.
+pub fn embedded_files(lang: &str) -> Vec<(String, String)> {
+    let Some(dir) = EMBEDDED.get_dir(lang) else { return Vec::new() };
+    let mut files: Vec<_> =
+        dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "ftl")).collect();
+    files.sort_by_key(|f| f.path());
+    files
+        .into_iter()
+        .map(|file| {
+            let shown = format!("{LOCALES_DIR}/{} (built in)", file.path().display());
+            (shown, crate::fs::normalize_text(&String::from_utf8_lossy(file.contents())))
+        })
+        .collect()
 }
 
 fn parse(text: &str, shown: &str, list: &mut Vec<FluentResource>, problems: &mut Vec<Diagnostic>) {

@@ -2,6 +2,9 @@
 //! fallback from a language to the default language.
 
 pub mod load;
+pub mod stamp;
+pub mod status;
+pub mod tracking;
 
 use std::collections::{BTreeMap, BTreeSet};
 

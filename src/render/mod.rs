@@ -13,6 +13,7 @@ use tera::Tera;
 use crate::build::output::OutputFile;
 use crate::config::Language;
 use crate::content::PageGroup;
+use crate::date::LocalizedDates;
 use crate::error::{Diagnostic, Error, Result};
 use crate::source::SiteSource;
 
@@ -40,18 +41,36 @@ pub(crate) enum Job<'a> {
 /// Parses the theme's templates once, with the site's functions registered.
 pub fn templates(source: &SiteSource) -> Result<Tera> {
     let mut tera = Tera::new();
-    tera.register_function(
-        "t",
-        functions::Translate {
-            localizer: Arc::clone(&source.localizer),
-            default_language: source.config.default_language.clone(),
-        },
-    );
+    register(&mut tera, source);
     tera.autoescape_on(vec![".html", ".xml"]);
     let templates = source.theme.templates.iter().map(|(name, t)| (name.as_str(), t.text.as_str()));
     tera.add_raw_templates(templates)
         .map_err(|e| Error::Site(vec![template_diagnostic(source, &e)]))?;
     Ok(tera)
+}
+
+/// Registers the site's functions and filters; Tera 2 resolves them when templates are added, so this
+/// comes first.
+fn register(tera: &mut Tera, source: &SiteSource) {
+    let translate = || functions::Translate {
+        localizer: Arc::clone(&source.localizer),
+        default_language: source.config.default_language.clone(),
+    };
+    // Built once: ICU4X formatters for every language, shared by the rendering threads.
+    let dates =
+        Arc::new(LocalizedDates::new(source.config.languages.iter().map(|l| l.code.as_str())));
+    tera.register_function("t", translate());
+    tera.register_function(
+        "t_date",
+        functions::TranslateDate { translate: translate(), dates: Arc::clone(&dates) },
+    );
+    tera.register_filter(
+        "date",
+        functions::LocalizedDate {
+            dates,
+            default_language: source.config.default_language.clone(),
+        },
+    );
 }
 
 /// Renders every page and hands each file to `sink` as soon as it is rendered, so a large site is never
@@ -61,8 +80,60 @@ pub fn render_site(
     tera: &Tera,
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
 ) -> Result<Vec<String>> {
-    let jobs = plan(source);
-    let prepared = views::Prepared::new(source);
+    render_selected(source, tera, &|_| true, sink)
+}
+
+/// What a page to render is, for choosing which pages to render again after an edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JobId<'a> {
+    /// Its language; `None` for the root pages (language chooser, root 404).
+    pub lang: Option<&'a str>,
+    /// The key of its Markdown page (`children/x.md`), for content pages.
+    pub page: Option<&'a str>,
+}
+
+impl<'a> Job<'a> {
+    /// The job's identity.
+    fn id(&self) -> JobId<'a> {
+        match *self {
+            Job::Content(lang, group) => {
+                JobId { lang: Some(&lang.code), page: Some(&group.source.key) }
+            }
+            Job::Home(lang)
+            | Job::Audience(lang, _)
+            | Job::Help(lang)
+            | Job::Partners(lang)
+            | Job::Topic(lang, _) => JobId { lang: Some(&lang.code), page: None },
+            Job::NotFound(lang, root) => {
+                JobId { lang: (!root).then_some(lang.code.as_str()), page: None }
+            }
+            Job::Chooser => JobId { lang: None, page: None },
+        }
+    }
+}
+
+/// Renders the pages `select` picks, as [`render_site`] does; `serve` uses it to render again only what
+/// an edit affects.
+pub fn render_selected(
+    source: &SiteSource,
+    tera: &Tera,
+    select: &(dyn Fn(JobId<'_>) -> bool + Sync),
+    sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
+) -> Result<Vec<String>> {
+    let all = plan(source);
+    let total = all.len();
+    let jobs: Vec<Job<'_>> = all.into_iter().filter(|job| select(job.id())).collect();
+    // When only a few pages render (an edit in `serve`), only their neighbours are worked out: relating
+    // every page to every other by topic is the costliest part of preparing a large site.
+    let only: Option<std::collections::HashSet<&str>> = (jobs.len() < total).then(|| {
+        jobs.iter()
+            .filter_map(|job| match job {
+                Job::Content(_, group) => Some(group.source.key.as_str()),
+                _ => None,
+            })
+            .collect()
+    });
+    let prepared = views::Prepared::new(source, only.as_ref());
     let results: Vec<Result<std::result::Result<String, Diagnostic>>> = jobs
         .par_iter()
         .map(|job| {

@@ -43,8 +43,11 @@ struct Neighbours<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Prepares the per-language parts.
-    pub(crate) fn new(source: &'a SiteSource) -> Self {
+    /// Prepares the per-language parts; neighbours only for the pages in `only`, when given.
+    pub(crate) fn new(
+        source: &'a SiteSource,
+        only: Option<&std::collections::HashSet<&str>>,
+    ) -> Self {
         let per_language = source
             .config
             .languages
@@ -77,7 +80,7 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|a| (a.as_str(), source.content.audience_pages(a)))
             .collect();
-        let neighbours = neighbours(&source.config.audiences, &audience_pages);
+        let neighbours = neighbours(&source.config.audiences, &audience_pages, only);
         Prepared { source, per_language, audience_pages, neighbours }
     }
 
@@ -440,6 +443,7 @@ fn page_link(group: &PageGroup, lang: &str, urls: &Urls) -> PageLink {
 fn neighbours<'a>(
     audiences: &[String],
     audience_pages: &BTreeMap<&'a str, Vec<&'a PageGroup>>,
+    only: Option<&std::collections::HashSet<&str>>,
 ) -> std::collections::HashMap<&'a str, Neighbours<'a>> {
     let mut by_topic: std::collections::HashMap<&str, Vec<(usize, usize, &'a PageGroup)>> =
         std::collections::HashMap::new();
@@ -456,6 +460,9 @@ fn neighbours<'a>(
     for (rank, audience) in audiences.iter().enumerate() {
         let pages = audience_pages.get(audience.as_str()).map_or(&[][..], Vec::as_slice);
         for (i, group) in pages.iter().enumerate() {
+            if only.is_some_and(|keys| !keys.contains(group.source.key.as_str())) {
+                continue;
+            }
             let mut shared: BTreeMap<(usize, usize), (usize, &'a PageGroup)> = BTreeMap::new();
             for topic in &group.source.front.topics {
                 for &(other_rank, position, other) in

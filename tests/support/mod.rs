@@ -42,6 +42,20 @@ impl Site {
         cmd.output().unwrap()
     }
 
+    /// Runs `safeguide <args> --root <site>` in the site folder, with a fixed date for reproducible results.
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_safeguide"));
+        cmd.args(args).arg("--root").arg(self.root()).current_dir(self.root());
+        // 2026-11-27T12:00:00Z: `check` and `new` read "today" from it, as reproducible builds do.
+        cmd.env("SOURCE_DATE_EPOCH", "1795780800").env("NO_COLOR", "1");
+        cmd.output().unwrap()
+    }
+
+    /// Reads a file of the site as text.
+    pub fn source(&self, path: &str) -> String {
+        std::fs::read_to_string(self.root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
     /// Reads an output file as text.
     pub fn read(&self, path: &str) -> String {
         std::fs::read_to_string(self.out().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))

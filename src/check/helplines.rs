@@ -1,0 +1,60 @@
+//! Helpline data older than a year: numbers and opening hours change, and a child who calls a dead
+//! number may not try again.
+
+use std::path::Path;
+
+use crate::content::{CONTENT_DIR, DATA_DIR};
+use crate::error::{Diagnostic, Result};
+use crate::source::SiteSource;
+
+/// How long a helpline entry stays trusted after it was verified, in months.
+const TRUSTED_MONTHS: u32 = 12;
+
+/// Adds a warning for every helpline verified more than a year before `today` (YYYY-MM-DD).
+pub(super) fn check(
+    source: &SiteSource,
+    root: &Path,
+    today: &str,
+    findings: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let Some((year, month, day)) = crate::date::parse(today) else { return Ok(()) };
+    let limit = (year - 1, month, day);
+    let file = format!("{CONTENT_DIR}/{DATA_DIR}/helplines.yaml");
+    let path = root.join(&file);
+    let text = if path.is_file() {
+        crate::fs::read_source(&path, &file)?.unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut from_line = 1;
+    for helpline in &source.data.helplines {
+        let verified = &helpline.verified.0;
+        let Some(date) = crate::date::parse(verified) else { continue };
+        // Entries are found in file order, so each search starts after the previous entry's line.
+        let line = crate::yaml::find_line(&text, &format!("verified: {verified}"), from_line)
+            .or_else(|| crate::yaml::find_line(&text, verified, from_line));
+        if let Some(l) = line {
+            from_line = l + 1;
+        }
+        if date < limit {
+            let column = line
+                .and_then(|l| text.lines().nth(l - 1))
+                .and_then(|t| t.find(verified.as_str()))
+                .map(|c| c + 1);
+            findings.push(
+                Diagnostic::error(
+                    &file,
+                    "helpline-stale",
+                    format!(
+                        "{} ({}) was verified on {verified}, more than {TRUSTED_MONTHS} months ago",
+                        helpline.name, helpline.country.0
+                    ),
+                )
+                .warning()
+                .at(line, column)
+                .hint("check the number and hours with the helpline or its source, then update `verified`"),
+            );
+        }
+    }
+    Ok(())
+}

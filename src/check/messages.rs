@@ -1,0 +1,267 @@
+//! Interface strings: messages a language lacks, messages nothing uses, and translations whose variables
+//! differ from the default language's (a `{ $count }` a translation drops or misspells shows the reader a
+//! wrong or broken sentence). Syntax errors are already errors of loading.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_syntax::ast;
+
+use crate::error::{Diagnostic, Result};
+use crate::i18n::load::{LOCALES_DIR, embedded_files};
+use crate::source::SiteSource;
+
+/// Messages the engine itself formats, besides the ones templates name.
+const ENGINE_MESSAGES: [&str; 4] =
+    ["site-title", "help-title", "partners-title", "not-found-title"];
+/// Families of messages the engine formats from ids in the site's data and config.
+const ENGINE_PREFIXES: [&str; 3] = ["audience-", "topic-", "age-"];
+
+/// Where a message is defined and what it needs.
+#[derive(Debug, Clone)]
+struct Definition {
+    /// The file, relative to the site root (built-in files end in "(built in)").
+    file: String,
+    /// 1-based line of `id =`.
+    line: Option<usize>,
+    /// The variables its value and attributes use.
+    variables: BTreeSet<String>,
+}
+
+impl Definition {
+    fn built_in(&self) -> bool {
+        self.file.ends_with("(built in)")
+    }
+}
+
+/// Adds the findings about interface strings.
+pub(super) fn check(
+    source: &SiteSource,
+    root: &Path,
+    findings: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let mut used = Used::from_templates(source);
+    let mut by_language: BTreeMap<&str, BTreeMap<String, Definition>> = BTreeMap::new();
+    for lang in &source.config.languages {
+        let definitions = definitions(root, &lang.code, &mut used)?;
+        by_language.insert(&lang.code, definitions);
+    }
+    let default = source.config.default_language.as_str();
+    let empty = BTreeMap::new();
+    let defaults = by_language.get(default).unwrap_or(&empty);
+    for (lang, definitions) in &by_language {
+        if *lang != default {
+            for id in defaults.keys().filter(|id| !definitions.contains_key(*id)) {
+                findings.push(
+                    Diagnostic::error(
+                        format!("{LOCALES_DIR}/{lang}"),
+                        "message-missing",
+                        format!("the message `{id}` is not translated into `{lang}`; readers see the `{default}` text"),
+                    )
+                    .warning()
+                    .hint(format!("add `{id} = ...` to a file in {LOCALES_DIR}/{lang}/")),
+                );
+            }
+            for (id, definition) in definitions {
+                let Some(original) = defaults.get(id) else { continue };
+                if definition.variables != original.variables && !definition.built_in() {
+                    findings.push(
+                        Diagnostic::error(
+                            &definition.file,
+                            "message-variables",
+                            format!(
+                                "`{id}` uses {} but the `{default}` message uses {}",
+                                list(&definition.variables),
+                                list(&original.variables)
+                            ),
+                        )
+                        .warning()
+                        .at(definition.line, Some(1))
+                        .hint(
+                            "use the same `{ $variable }` names as the default language's message",
+                        ),
+                    );
+                }
+            }
+        }
+        for (id, definition) in definitions {
+            if !definition.built_in() && !used.contains(id) {
+                let hint = if defaults.contains_key(id) {
+                    "remove it, or use it in a template with t(key=\"...\")".to_owned()
+                } else {
+                    format!(
+                        "it is not in the `{default}` messages either: remove it, or check its spelling"
+                    )
+                };
+                findings.push(
+                    Diagnostic::error(
+                        &definition.file,
+                        "message-unused",
+                        format!("no template uses the message `{id}`"),
+                    )
+                    .warning()
+                    .at(definition.line, Some(1))
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn list(variables: &BTreeSet<String>) -> String {
+    if variables.is_empty() {
+        return "no variables".to_owned();
+    }
+    variables.iter().map(|v| format!("`${v}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// The message ids the site's templates and the engine use.
+struct Used {
+    ids: BTreeSet<String>,
+    prefixes: BTreeSet<String>,
+}
+
+impl Used {
+    /// Reads `t(key="...")` calls from every template; `"prefix-" ~ expr` counts as a family of ids.
+    fn from_templates(source: &SiteSource) -> Used {
+        let mut used = Used {
+            ids: ENGINE_MESSAGES.iter().map(|s| (*s).to_owned()).collect(),
+            prefixes: ENGINE_PREFIXES.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        for template in source.theme.templates.values() {
+            let text = template.text.as_str();
+            let mut rest = text;
+            while let Some(at) = rest.find("key") {
+                rest = &rest[at + 3..];
+                let after = rest.trim_start();
+                let Some(after) = after.strip_prefix('=') else { continue };
+                let after = after.trim_start();
+                let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                    continue;
+                };
+                let Some(end) = after[1..].find(quote) else { continue };
+                let literal = &after[1..=end];
+                let tail = after[end + 2..].trim_start();
+                if tail.starts_with('~') {
+                    used.prefixes.insert(literal.to_owned());
+                } else {
+                    used.ids.insert(literal.split('.').next().unwrap_or(literal).to_owned());
+                }
+            }
+        }
+        used
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id) || self.prefixes.iter().any(|p| id.starts_with(p.as_str()))
+    }
+}
+
+/// The effective definitions of one language: built-in files first, then the site's, later ones winning,
+/// as the localizer loads them. Messages referenced by other messages are recorded as used.
+fn definitions(root: &Path, lang: &str, used: &mut Used) -> Result<BTreeMap<String, Definition>> {
+    let mut files = embedded_files(lang);
+    let dir = root.join(LOCALES_DIR).join(lang);
+    if dir.is_dir() {
+        let walker = walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name();
+        for entry in walker.into_iter().filter_map(std::result::Result::ok) {
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
+                let shown = crate::fs::shown(root, entry.path());
+                if let Ok(text) = crate::fs::read_source(entry.path(), &shown)? {
+                    files.push((shown, text));
+                }
+            }
+        }
+    }
+    let mut definitions = BTreeMap::new();
+    for (file, text) in &files {
+        let resource = match fluent_syntax::parser::parse(text.as_str()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        for entry in &resource.body {
+            let (id, value, attributes) = match entry {
+                ast::Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes),
+                ast::Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes),
+                _ => continue,
+            };
+            let mut variables = BTreeSet::new();
+            for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+                walk_pattern(pattern, &mut variables, &mut used.ids);
+            }
+            if matches!(entry, ast::Entry::Term(_)) {
+                continue;
+            }
+            let line = text
+                .lines()
+                .position(|l| l.strip_prefix(id).is_some_and(|r| r.trim_start().starts_with('=')))
+                .map(|i| i + 1);
+            definitions.insert(id.to_owned(), Definition { file: file.clone(), line, variables });
+        }
+    }
+    Ok(definitions)
+}
+
+fn walk_pattern(
+    pattern: &ast::Pattern<&str>,
+    variables: &mut BTreeSet<String>,
+    used: &mut BTreeSet<String>,
+) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            walk_expression(expression, variables, used);
+        }
+    }
+}
+
+fn walk_expression(
+    expression: &ast::Expression<&str>,
+    variables: &mut BTreeSet<String>,
+    used: &mut BTreeSet<String>,
+) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, variables, used);
+            for variant in variants {
+                walk_pattern(&variant.value, variables, used);
+            }
+        }
+        ast::Expression::Inline(inline) => walk_inline(inline, variables, used),
+    }
+}
+
+fn walk_inline(
+    inline: &ast::InlineExpression<&str>,
+    variables: &mut BTreeSet<String>,
+    used: &mut BTreeSet<String>,
+) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            variables.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::MessageReference { id, .. } => {
+            used.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. }
+        | ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
+            walk_arguments(arguments, variables, used);
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            walk_expression(expression, variables, used);
+        }
+        _ => {}
+    }
+}
+
+fn walk_arguments(
+    arguments: &ast::CallArguments<&str>,
+    variables: &mut BTreeSet<String>,
+    used: &mut BTreeSet<String>,
+) {
+    for a in &arguments.positional {
+        walk_inline(a, variables, used);
+    }
+    for a in &arguments.named {
+        walk_inline(&a.value, variables, used);
+    }
+}

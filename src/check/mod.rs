@@ -1,0 +1,118 @@
+//! `check`: everything `build` validates, without writing anything, plus the checks a publisher wants
+//! before publishing: anchors, interface strings, headings and image text, page weight, reading level and
+//! the age of helpline data. Each check is a module that adds findings; this one runs them in order.
+//!
+//! Errors are what breaks a page for its reader (a broken link or anchor, an image without a text
+//! alternative, invalid input). Everything else is a warning, because a site in the middle of being
+//! translated or edited is normal.
+
+mod anchors;
+mod helplines;
+mod messages;
+mod pages;
+mod weight;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::source::SiteSource;
+
+/// What `check` found.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// Every finding, sorted by file and position.
+    pub findings: Vec<Diagnostic>,
+    /// Things the reader should know that are not findings (e.g. checks skipped for a language).
+    pub notes: Vec<String>,
+}
+
+/// One finding as `--format json` prints it: the contract for scripts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding<'a> {
+    /// The file, relative to the site root.
+    pub file: &'a str,
+    /// 1-based line, or null.
+    pub line: Option<usize>,
+    /// 1-based column, or null.
+    pub column: Option<usize>,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// A stable identifier of the kind of finding.
+    pub code: &'a str,
+    /// What is wrong.
+    pub message: &'a str,
+}
+
+impl<'a> From<&'a Diagnostic> for Finding<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        Finding {
+            file: &d.file,
+            line: d.line,
+            column: d.column,
+            severity: d.severity,
+            code: d.code,
+            message: &d.message,
+        }
+    }
+}
+
+/// The rendered site, in memory: output path to bytes.
+type Output = BTreeMap<String, Vec<u8>>;
+
+/// Checks the site at `root`, as of `today` (YYYY-MM-DD, for the age of helpline data). Problems in the
+/// site's input are findings; only failures of the machine are errors.
+pub fn check(root: &Path, today: &str) -> Result<Checked> {
+    let root = crate::fs::absolute(root)?;
+    let source = match crate::build::load(&root, None, false) {
+        Ok(source) => source,
+        Err(Error::Site(findings)) => return Ok(Checked { findings, notes: Vec::new() }),
+        Err(e) => return Err(e),
+    };
+    let output = match render(&source) {
+        Ok(output) => output,
+        Err(Error::Site(findings)) => return Ok(Checked { findings, notes: Vec::new() }),
+        Err(e) => return Err(e),
+    };
+    let mut checked = Checked::default();
+    let ids = anchors::ids_by_page(&output);
+    anchors::check(&source, &ids, &mut checked.findings);
+    messages::check(&source, &root, &mut checked.findings)?;
+    pages::check(&source, &mut checked);
+    weight::check(&source, &output, &mut checked.findings);
+    helplines::check(&source, &root, today, &mut checked.findings)?;
+    crate::error::sort_diagnostics(&mut checked.findings);
+    Ok(checked)
+}
+
+/// Renders the whole site into memory, as `build` would write it.
+fn render(source: &SiteSource) -> Result<Output> {
+    let output = Mutex::new(Output::new());
+    crate::build::generate(source, &|file| {
+        // A poisoned lock means another rendering thread panicked; its files are still valid to check.
+        let mut map = output.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.insert(file.path, file.bytes);
+        Ok(())
+    })?;
+    Ok(output.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))
+}
+
+/// The output path of a content page in `lang`.
+fn page_path(lang: &str, url_path: &str) -> String {
+    format!("{lang}/{url_path}index.html")
+}
+
+/// The 1-based column of `needle` in 1-based `line` of a page's body, for findings about one link or
+/// word; `None` when it cannot be found.
+fn column_in_body(
+    page: &crate::content::page::SourcePage,
+    line: usize,
+    needle: &str,
+) -> Option<usize> {
+    let text = page.body.lines().nth(line.checked_sub(page.body_line)?)?;
+    let at = text.find(needle)?;
+    Some(text.get(..at)?.chars().count() + 1)
+}

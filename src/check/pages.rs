@@ -1,0 +1,136 @@
+//! What `check` reads in each page's Markdown: images without a text alternative, headings that skip a
+//! level or repeat the page's h1, and children's pages that read above their age band.
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::check::Checked;
+use crate::content::page::SourcePage;
+use crate::error::{Diagnostic, line_col};
+use crate::source::SiteSource;
+
+/// Adds the findings of every page and translation.
+pub(super) fn check(source: &SiteSource, checked: &mut Checked) {
+    let mut unscored = BTreeSet::new();
+    for group in source.content.pages.values() {
+        for page in std::iter::once(&group.source).chain(group.translations.values()) {
+            structure(page, &mut checked.findings);
+            reading_level(page, &mut checked.findings, &mut unscored);
+        }
+    }
+    if !unscored.is_empty() {
+        checked.notes.push(format!(
+            "reading level not checked for {}: no published readability formula is built in for {}",
+            unscored.iter().copied().collect::<Vec<_>>().join(", "),
+            if unscored.len() == 1 { "it" } else { "them" }
+        ));
+    }
+}
+
+/// Images without alt text (errors) and heading levels (warnings). The theme shows the page title as the
+/// only h1, so the body's headings start at h2.
+fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
+    let at = |offset: usize| {
+        let (line, column) = line_col(&page.body, offset);
+        (Some(line + page.body_line - 1), Some(column))
+    };
+    let mut previous = 1;
+    let mut image: Option<(usize, String)> = None;
+    let parser = Parser::new_ext(&page.body, Options::all()).into_offset_iter();
+    for (event, range) in parser {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = level as usize;
+                let (line, column) = at(range.start);
+                if level == 1 {
+                    findings.push(
+                        Diagnostic::error(
+                            &page.file,
+                            "heading-h1",
+                            "a second h1: the page title is already the h1",
+                        )
+                        .warning()
+                        .at(line, column)
+                        .hint("start the page's sections at `##`"),
+                    );
+                } else if level > previous + 1 {
+                    findings.push(
+                        Diagnostic::error(
+                            &page.file,
+                            "heading-skip",
+                            format!("the heading jumps from h{previous} to h{level}"),
+                        )
+                        .warning()
+                        .at(line, column)
+                        .hint(format!(
+                            "use {} so screen-reader users can follow the outline",
+                            "#".repeat(previous + 1)
+                        )),
+                    );
+                }
+                previous = level;
+            }
+            Event::Start(Tag::Image { .. }) => image = Some((range.start, String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, alt)) = &mut image {
+                    alt.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, alt)) = image.take() {
+                    if alt.trim().is_empty() {
+                        let (line, column) = at(start);
+                        findings.push(
+                            Diagnostic::error(&page.file, "image-alt", "this image has no alt text")
+                                .at(line, column)
+                                .hint("describe what the image shows between the brackets: ![a child using a tablet](...)"),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Children's pages whose text reads above their age band, by the language's published formula.
+fn reading_level<'a>(
+    page: &'a SourcePage,
+    findings: &mut Vec<Diagnostic>,
+    unscored: &mut BTreeSet<&'a str>,
+) {
+    let Some(band) = page.front.ages.as_deref() else { return };
+    if page.kind.audience() != Some("children") {
+        return;
+    }
+    let Some(score) = crate::readability::score(&page.body, &page.lang) else {
+        if crate::readability::formula_for(&page.lang).is_none() {
+            unscored.insert(page.lang.as_str());
+        }
+        return;
+    };
+    if crate::readability::fits_band(&score, band) != Some(false) {
+        return;
+    }
+    let limit = crate::readability::band_limit(score.formula, band).unwrap_or_default();
+    let (relation, advice) = if score.formula.higher_is_easier() {
+        ("at least", "higher is easier")
+    } else {
+        ("at most", "a school grade")
+    };
+    findings.push(
+        Diagnostic::error(
+            &page.file,
+            "reading-level",
+            format!(
+                "reads above the {band} age band: {} {:.1}, where the band asks for {relation} {limit:.0} ({advice})",
+                score.formula.name(),
+                score.value
+            ),
+        )
+        .warning()
+        .at(Some(page.body_line), None)
+        .hint("use shorter sentences and everyday words; one idea per sentence"),
+    );
+}

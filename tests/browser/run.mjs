@@ -1,0 +1,796 @@
+// Browser tests of the default theme (issue 3): every page type of one or more built sites, opened in Debian's
+// headless Chromium through playwright-core, with axe-core for WCAG 2.2 A/AA.
+//
+//   node tests/browser/run.mjs [--screenshots DIR] [--only KIND,...] [--quick-exit URL] SITE [[--quick-exit URL] SITE ...]
+//
+// Each SITE is a built output folder. It is served on 127.0.0.1 by a small static server (folders serve their
+// index.html; a missing file serves the language's 404.html, or the root's, with status 404). `--quick-exit`
+// gives the site.yaml quick_exit_url of the SITE after it; without it, the chooser's exit link is taken. The
+// first SITE's guidance pages are saved as screenshots (default DIR: target/browser/screenshots). `--only`
+// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, partners, 404).
+//
+// Checked on the chooser and, in English and Arabic, on the home, audience, guidance, topic, help, partners
+// and 404 pages: zero axe violations (light and dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
+// console or page errors, no horizontal scroll at 320 px, one h1 and no skipped heading level, alt on every
+// image, targets of at least 24 px (or the WCAG 2.2 spacing and inline exceptions), visible keyboard focus, a
+// working skip link, the header (site title, Get help, quick exit, language switcher with lang and hreflang),
+// quick exit by Shift three times and by the link (location.replace: Back does not return), and with
+// JavaScript off: the quick-exit link, Get help, the language switcher and the audience nav. Exit status: 0 all
+// passed, 1 a check failed, 2 the tests could not run.
+
+import { createServer } from "node:http";
+import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = process.env.SAFEGUIDE_CHROMIUM || "/usr/bin/chromium";
+// Without the background-networking flags Chromium calls Google's services, which fail on a closed network.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const LANGS = ["en", "ar"];
+const BUDGET = { ".css": 20 * 1024, ".js": 5 * 1024 };
+const MISSING = "no-such-page-xyz/";
+// Pages tested at once: the CI machine has two cores.
+const WORKERS = Number(process.env.SAFEGUIDE_BROWSER_WORKERS) || 2;
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".pdf": "application/pdf",
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Results
+
+const failures = [];
+let passed = 0;
+
+/** Records one check: `problems` is a list of messages, empty when the check passed. */
+function record(where, check, problems) {
+  if (problems.length === 0) {
+    passed += 1;
+  } else {
+    failures.push({ where, check, problems });
+  }
+}
+
+/** Runs one check, turning an exception into its failure. */
+async function check(where, name, body) {
+  try {
+    record(where, name, (await body()) ?? []);
+  } catch (error) {
+    record(where, name, [String(error?.message ?? error).split("\n").slice(0, 6).join("\n")]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Static server
+
+async function isFile(file) {
+  return (await stat(file).catch(() => null))?.isFile() ?? false;
+}
+
+/** Maps a request path to { status, file } or { location } as a static host would. */
+async function resolvePath(root, pathname) {
+  const file = path.join(root, pathname);
+  if (file !== root && !file.startsWith(root + path.sep)) return { status: 404, file: path.join(root, "404.html") };
+  const info = await stat(file).catch(() => null);
+  if (info?.isFile()) return { status: 200, file };
+  if (info?.isDirectory()) {
+    if (!pathname.endsWith("/")) return { location: `${pathname}/` };
+    if (await isFile(path.join(file, "index.html"))) return { status: 200, file: path.join(file, "index.html") };
+  }
+  const lang = pathname.split("/")[1];
+  const langNotFound = lang ? path.join(root, lang, "404.html") : null;
+  return { status: 404, file: langNotFound && (await isFile(langNotFound)) ? langNotFound : path.join(root, "404.html") };
+}
+
+/** Serves `root` on 127.0.0.1 at a free port. */
+async function serve(root) {
+  const server = createServer(async (request, response) => {
+    try {
+      const pathname = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+      const found = await resolvePath(root, pathname);
+      if (found.location) {
+        response.writeHead(301, { Location: found.location }).end();
+        return;
+      }
+      const body = await readFile(found.file);
+      response.writeHead(found.status, {
+        "Content-Type": TYPES[path.extname(found.file)] ?? "application/octet-stream",
+        "Content-Length": body.length,
+        "Cache-Control": "no-store",
+      });
+      response.end(request.method === "HEAD" ? undefined : body);
+    } catch (error) {
+      response.writeHead(400, { "Content-Type": "text/plain" }).end(String(error));
+    }
+  });
+  await new Promise((ok, fail) => server.once("error", fail).listen(0, "127.0.0.1", ok));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The pages of a site
+
+async function dirs(folder) {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+/** The text of the first h1 of a built page, for comparing with where a link lands. */
+async function h1Of(root, urlPath) {
+  const html = await readFile(path.join(root, urlPath, "index.html"), "utf8").catch(() => "");
+  const match = html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/);
+  return match ? decodeEntities(match[1].replace(/<[^>]+>/g, "")).trim() : null;
+}
+
+function decodeEntities(text) {
+  const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return text.replace(/&(#x?[0-9a-f]+|\w+);/gi, (all, name) =>
+    name[0] === "#"
+      ? String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1))
+      : (named[name] ?? all),
+  );
+}
+
+/** Whether a built page is a real translation in `lang` (a fallback's canonical is another language's URL). */
+async function isTranslated(root, lang, urlPath) {
+  const html = await readFile(path.join(root, urlPath, "index.html"), "utf8").catch(() => "");
+  const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? "";
+  return canonical.includes(`/${lang}/`);
+}
+
+/** The guidance page to test: the first children's page translated into every tested language, else the first. */
+async function guidanceSlug(root) {
+  const slugs = (await dirs(path.join(root, "en", "children"))).filter((s) => s !== "404.html");
+  for (const slug of slugs) {
+    const real = await Promise.all(LANGS.map((l) => isTranslated(root, l, `${l}/children/${slug}/`)));
+    if (real.every(Boolean)) return slug;
+  }
+  return slugs[0];
+}
+
+/** Every page type to open: [{ kind, lang, path, status }]. */
+async function pagesOf(root) {
+  const pages = [
+    { kind: "chooser", lang: null, path: "/", status: 200 },
+    { kind: "404", lang: null, path: `/${MISSING}`, status: 404 },
+  ];
+  const slug = await guidanceSlug(root);
+  for (const lang of LANGS) {
+    const topic = (await dirs(path.join(root, lang, "topics")))[0];
+    pages.push(
+      { kind: "home", lang, path: `/${lang}/`, status: 200 },
+      { kind: "audience", lang, path: `/${lang}/children/`, status: 200 },
+      { kind: "guidance", lang, path: `/${lang}/children/${slug}/`, status: 200 },
+      { kind: "topic", lang, path: `/${lang}/topics/${topic}/`, status: 200 },
+      { kind: "help", lang, path: `/${lang}/help/`, status: 200 },
+      { kind: "partners", lang, path: `/${lang}/partners/`, status: 200 },
+      { kind: "404", lang, path: `/${lang}/${MISSING}`, status: 404 },
+    );
+  }
+  return pages;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Browser contexts that keep every request on 127.0.0.1
+
+const EXIT_STUB = "<!doctype html><html lang=en><title>Elsewhere</title><h1>Elsewhere</h1></html>";
+
+function sameUrl(a, b) {
+  const x = new URL(a);
+  const y = new URL(b);
+  x.hash = "";
+  y.hash = "";
+  return x.href === y.href;
+}
+
+/**
+ * A browser context whose requests are all recorded: 127.0.0.1 is served, the quick-exit destination gets a
+ * local stub (the expected exit, not a leak), anything else is blocked and reported.
+ */
+async function openContext(browser, site, options) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light", ...options });
+  context.setDefaultTimeout(15000);
+  const log = { leaks: [], errors: [], exits: 0, fonts: [] };
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    const parsed = new URL(url);
+    if (parsed.protocol === "data:" || parsed.protocol === "blob:") return route.continue();
+    if (parsed.hostname === "127.0.0.1") return route.continue();
+    if (sameUrl(url, site.exitUrl)) {
+      log.exits += 1;
+      return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: EXIT_STUB });
+    }
+    log.leaks.push(url);
+    return route.abort("blockedbyclient");
+  });
+  context.on("request", (request) => {
+    if (request.resourceType() === "font") log.fonts.push(request.url());
+  });
+  context.on("page", (page) => watchPage(page, log));
+  return { context, log };
+}
+
+function watchPage(page, log) {
+  page.on("pageerror", (error) => log.errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    // Chromium logs the 404 status of a not-found page's own document; that status is the point of the page.
+    if (/status of 404/.test(text) && message.location().url.includes(MISSING)) return;
+    log.errors.push(`console error: ${text} (${message.location().url})`);
+  });
+}
+
+function trafficProblems(log) {
+  const all = [
+    ...log.leaks.map((url) => `request left 127.0.0.1: ${url}`),
+    ...log.errors,
+    ...log.fonts.map((url) => `web font loaded: ${url}`),
+  ];
+  const counts = new Map();
+  for (const problem of all) counts.set(problem, (counts.get(problem) ?? 0) + 1);
+  return [...counts].map(([problem, n]) => (n > 1 ? `${problem} (${n} times)` : problem));
+}
+
+async function open(context, url, expectedStatus) {
+  const page = await context.newPage();
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (response?.status() !== expectedStatus) {
+    throw new Error(`${url}: status ${response?.status()}, expected ${expectedStatus}`);
+  }
+  return page;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checks that run inside the page
+
+let axeSource;
+
+async function axeProblems(page, label) {
+  axeSource ??= await readFile(path.join(HERE, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    AXE_TAGS,
+  );
+  return result.violations.map((v) => {
+    const targets = v.nodes.slice(0, 5).map((node) => node.target.join(" "));
+    const more = v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : "";
+    const summary = (v.nodes[0]?.failureSummary ?? "").replace(/\n/g, "\n      ");
+    return `axe ${v.id} (${v.impact}, ${label}): ${v.help}\n      at ${targets.join(", ")}${more}\n      ${summary}`;
+  });
+}
+
+/** Document structure: html lang/dir, headings, images, landmarks, skip link, header controls. */
+function structureProblems({ lang, dir, exitUrl, isChooser }) {
+  const problems = [];
+  const describe = (el) => `<${el.tagName.toLowerCase()}> "${(el.textContent || "").trim().slice(0, 40)}"`;
+  const html = document.documentElement;
+  if (html.lang !== lang) problems.push(`<html lang="${html.lang}">, expected "${lang}"`);
+  if (html.dir !== dir) problems.push(`<html dir="${html.dir}">, expected "${dir}"`);
+  if (!document.title.trim()) problems.push("empty <title>");
+
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+  const h1s = headings.filter((h) => h.tagName === "H1");
+  if (h1s.length !== 1) problems.push(`${h1s.length} h1 elements, expected exactly one`);
+  let previous = 0;
+  for (const h of headings) {
+    const level = Number(h.tagName[1]);
+    if (previous === 0 && level !== 1) problems.push(`the first heading is ${describe(h)}, expected an h1`);
+    if (previous !== 0 && level > previous + 1) problems.push(`heading level skips from h${previous} to ${describe(h)}`);
+    if (!h.textContent.trim()) problems.push(`empty ${h.tagName.toLowerCase()}`);
+    previous = level;
+  }
+  for (const img of document.querySelectorAll("img, input[type=image]")) {
+    if (!img.hasAttribute("alt")) problems.push(`image without alt: ${img.getAttribute("src")}`);
+  }
+
+  const count = (selector) => document.querySelectorAll(selector).length;
+  if (count("main, [role=main]") !== 1) problems.push(`${count("main")} main landmarks, expected one`);
+  if (count("body > header, [role=banner]") !== 1) problems.push("no single banner landmark (body > header)");
+  if (count("body > footer, [role=contentinfo]") !== 1) problems.push("no single contentinfo landmark (body > footer)");
+  const focusable = document.querySelector("a[href], button, input, select, textarea, [tabindex]");
+  const main = document.querySelector("main");
+  if (!focusable || focusable.getAttribute("href") !== `#${main?.id}` || !main?.id) {
+    problems.push("the first focusable element is not a skip link to <main>");
+  }
+
+  // Mirroring: the site title and the h1's first line start at their start edge (the right one in RTL).
+  const rtl = (el) => getComputedStyle(el).direction === "rtl";
+  const startGap = (el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getClientRects()[0];
+    const box = el.parentElement.getBoundingClientRect();
+    const style = getComputedStyle(el.parentElement);
+    return rtl(el)
+      ? box.right - parseFloat(style.paddingRight) - text.right
+      : text.left - box.left - parseFloat(style.paddingLeft);
+  };
+  for (const el of [document.querySelector("body > header a[href]"), h1s[0]]) {
+    if (el && Math.abs(startGap(el)) > 2) {
+      problems.push(`${describe(el)} starts ${startGap(el).toFixed(0)} px from the ${rtl(el) ? "right" : "left"} edge`);
+    }
+  }
+
+  const header = document.querySelector("body > header");
+  if (header) {
+    const links = [...header.querySelectorAll("a[href]")];
+    const home = `/${lang}/`;
+    if (!links.some((a) => new URL(a.href).pathname.endsWith(home) && a.textContent.trim())) {
+      problems.push(`the header has no site-title link to ${home}`);
+    }
+    if (!links.some((a) => new URL(a.href).pathname.endsWith(`/${lang}/help/`))) {
+      problems.push(`the header has no Get help link to /${lang}/help/`);
+    }
+    const exits = links.filter((a) => a.href === exitUrl);
+    if (exits.length !== 1) problems.push(`${exits.length} quick-exit links to ${exitUrl} in the header, expected one`);
+    for (const a of exits) {
+      const rel = (a.getAttribute("rel") || "").split(/\s+/);
+      if (!rel.includes("nofollow") || !rel.includes("noreferrer")) problems.push(`quick-exit rel="${a.rel}"`);
+      if (!a.textContent.trim()) problems.push("the quick-exit link has no text");
+      if (a.target) problems.push(`the quick-exit link opens target="${a.target}"`);
+    }
+    const switcher = [...header.querySelectorAll("nav")].find((nav) => nav.querySelector("a[hreflang]"));
+    if (!switcher) {
+      problems.push("the header has no language switcher (a nav of links with hreflang)");
+    } else {
+      const options = [...switcher.querySelectorAll("a[href]")];
+      for (const a of options) {
+        if (!a.lang || a.lang !== a.hreflang) problems.push(`switcher link ${describe(a)}: lang="${a.lang}" hreflang="${a.hreflang}"`);
+        if (!a.textContent.trim()) problems.push("a switcher link without text");
+      }
+      const current = options.filter((a) => a.getAttribute("aria-current"));
+      if (!isChooser && (current.length !== 1 || current[0].hreflang !== lang)) {
+        problems.push(`the switcher marks ${current.map((a) => a.hreflang).join(", ") || "no language"} as current, expected ${lang}`);
+      }
+    }
+  } else {
+    problems.push("no <header> directly in <body>");
+  }
+  return problems;
+}
+
+/**
+ * WCAG 2.2 target size (minimum), 2.5.8: every target at least 24 by 24 CSS px, unless it is inline in a
+ * sentence or a 24 px circle centred on it meets no other target and no other undersized target's circle.
+ */
+function targetProblems() {
+  const blockish = (el) => {
+    const display = getComputedStyle(el).display;
+    return !display.startsWith("inline") && display !== "contents";
+  };
+  const blockOf = (node) => {
+    let el = node.parentElement;
+    while (el && !blockish(el)) el = el.parentElement;
+    return el;
+  };
+  const inSentence = (el) => {
+    if (getComputedStyle(el).display !== "inline") return false;
+    const block = blockOf(el);
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!el.contains(node) && node.textContent.trim() && blockOf(node) === block) {
+        const owner = node.parentElement.closest("a[href], button");
+        if (!owner || owner === el) return true;
+      }
+    }
+    return false;
+  };
+  const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex='-1'])";
+  const targets = [...document.querySelectorAll(selector)]
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ el, r }) => r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden");
+  const small = (t) => t.r.width < 23.95 || t.r.height < 23.95;
+  const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+  const problems = [];
+  for (const t of targets) {
+    if (!small(t) || inSentence(t.el)) continue;
+    const [cx, cy] = centre(t.r);
+    const clash = targets.find((o) => {
+      if (o === t || o.el.contains(t.el) || t.el.contains(o.el)) return false;
+      const dx = Math.max(o.r.left - cx, 0, cx - o.r.right);
+      const dy = Math.max(o.r.top - cy, 0, cy - o.r.bottom);
+      if (Math.hypot(dx, dy) < 12) return true;
+      if (!small(o) || inSentence(o.el)) return false;
+      const [ox, oy] = centre(o.r);
+      return Math.hypot(ox - cx, oy - cy) < 24;
+    });
+    if (clash) {
+      const name = (el) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ""}> "${el.textContent.trim().slice(0, 30)}"`;
+      problems.push(
+        `target ${name(t.el)} is ${t.r.width.toFixed(1)}x${t.r.height.toFixed(1)} px and its 24 px circle meets ${name(clash.el)}`,
+      );
+    }
+  }
+  return problems;
+}
+
+function focusStyle(el) {
+  const s = getComputedStyle(el);
+  return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color, s.textDecorationLine].join("|");
+}
+
+/** Tabs through the first tab stops: each must look different when focused, and lie inside the viewport. */
+async function focusProblems(page, stops) {
+  const problems = [];
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i < stops; i += 1) {
+    await page.keyboard.press("Tab");
+    const state = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const focused = window.__focusStyle(el);
+      const r = el.getBoundingClientRect();
+      const inView = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth && r.width > 0;
+      const name = `<${el.tagName.toLowerCase()}> "${(el.textContent || "").trim().slice(0, 30)}"`;
+      el.blur();
+      const blurred = window.__focusStyle(el);
+      el.focus({ focusVisible: true });
+      return { name, visible: focused !== blurred, inView };
+    });
+    if (!state) break;
+    if (!state.visible) problems.push(`no visible focus indicator on ${state.name}`);
+    if (!state.inView) problems.push(`${state.name} is outside the viewport when focused`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Per-page scenarios
+
+function expectations(site, page) {
+  const lang = page.lang ?? site.defaultLang;
+  return { lang, dir: lang === "ar" ? "rtl" : "ltr", exitUrl: site.exitUrl, isChooser: page.kind === "chooser" };
+}
+
+/** Full-page screenshots of a freshly loaded page: 1280 and 360 px wide, and 360 px in dark mode. */
+async function screenshots(tab, folder, lang) {
+  const shot = (name) => tab.screenshot({ path: path.join(folder, `${lang}-guidance-${name}.png`), fullPage: true });
+  await shot("1280");
+  await tab.setViewportSize({ width: 360, height: 800 });
+  await shot("360");
+  await tab.emulateMedia({ colorScheme: "dark" });
+  await shot("360-dark");
+  await tab.emulateMedia({ colorScheme: "light", media: "print" });
+  await shot("360-print");
+  await tab.emulateMedia({ media: "screen" });
+  await tab.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** JavaScript on: structure, axe (light/dark, 1280/320), targets, focus, reflow, print, screenshots. */
+async function withJavaScript(browser, site, page, where) {
+  const { context, log } = await openContext(browser, site, {});
+  try {
+    const tab = await open(context, site.origin + page.path, page.status);
+    if (page.kind === "guidance" && site.screenshots) await screenshots(tab, site.screenshots, page.lang);
+    await tab.evaluate(`window.__focusStyle = ${focusStyle.toString()}`);
+    await check(where, "structure", () => tab.evaluate(structureProblems, expectations(site, page)));
+    await check(where, "axe 1280 light", () => axeProblems(tab, "1280 px, light"));
+    await check(where, "target size 1280", () => tab.evaluate(targetProblems));
+    await check(where, "visible focus", () => focusProblems(tab, 12));
+    await check(where, "skip link", async () => {
+      await tab.reload();
+      await tab.keyboard.press("Tab");
+      const skip = await tab.evaluate(() => {
+        const el = document.activeElement;
+        const r = el.getBoundingClientRect();
+        const shown = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width > 1;
+        return { href: el.getAttribute("href"), shown };
+      });
+      if (skip.href !== "#main") return [`the first Tab focuses ${skip.href}, not the skip link`];
+      await tab.keyboard.press("Enter");
+      await tab.keyboard.press("Tab");
+      const inMain = await tab.evaluate(() => document.querySelector("main").contains(document.activeElement));
+      return [
+        ...(skip.shown ? [] : ["the focused skip link is not fully inside the viewport"]),
+        ...(inMain ? [] : ["after the skip link, Tab does not reach a control inside <main>"]),
+      ];
+    });
+    await check(where, "print stylesheet", async () => {
+      await tab.emulateMedia({ media: "print" });
+      const problems = await tab.evaluate((exitUrl) => {
+        const out = [];
+        for (const nav of document.querySelectorAll("body > header nav")) {
+          if (getComputedStyle(nav).display !== "none") out.push("a header nav is printed");
+        }
+        const exit = [...document.querySelectorAll("a[href]")].find((a) => a.href === exitUrl);
+        if (exit && getComputedStyle(exit).display !== "none") out.push("the quick-exit link is printed");
+        const body = getComputedStyle(document.body);
+        if (body.color !== "rgb(0, 0, 0)") out.push(`printed text colour ${body.color}`);
+        return out;
+      }, site.exitUrl);
+      await tab.emulateMedia({ media: "screen" });
+      return problems;
+    });
+    await tab.emulateMedia({ colorScheme: "dark" });
+    await check(where, "axe 1280 dark", () => axeProblems(tab, "1280 px, dark"));
+    await tab.emulateMedia({ colorScheme: "light" });
+    await tab.setViewportSize({ width: 320, height: 640 });
+    await check(where, "reflow at 320 px", () =>
+      tab.evaluate(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        if (scrollWidth <= clientWidth) return [];
+        const wide = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > clientWidth + 0.5 || el.getBoundingClientRect().left < -0.5)
+          .slice(0, 3)
+          .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}">`);
+        return [`horizontal scroll at 320 px: scrollWidth ${scrollWidth} > clientWidth ${clientWidth} (${wide.join(", ")})`];
+      }),
+    );
+    await check(where, "axe 320 light", () => axeProblems(tab, "320 px, light"));
+    await check(where, "target size 320", () => tab.evaluate(targetProblems));
+    await tab.close();
+    await check(where, "quick exit: Shift three times", () => quickExitByKeys(context, site, page));
+    await check(where, "quick exit: link with JavaScript", () => quickExitByLink(context, site, page, true));
+  } finally {
+    await context.close();
+  }
+  record(where, "no outside requests, console errors or web fonts (JavaScript on)", trafficProblems(log));
+}
+
+/** Opens `page` after another site page, so Back has somewhere on the site to return to. */
+async function openAfterAnother(context, site, page) {
+  const tab = await context.newPage();
+  await tab.goto(`${site.origin}/robots.txt`);
+  const response = await tab.goto(site.origin + page.path);
+  if (response?.status() !== page.status) throw new Error(`status ${response?.status()}, expected ${page.status}`);
+  return tab;
+}
+
+async function backDoesNotReturn(tab, site, page) {
+  await tab.goBack({ waitUntil: "load" }).catch(() => null);
+  const url = tab.url();
+  return url === site.origin + page.path ? [`Back returned to ${url}: the exit must use location.replace`] : [];
+}
+
+async function quickExitByKeys(context, site, page) {
+  const tab = await openAfterAnother(context, site, page);
+  try {
+    // Holding Shift down (the key repeats) is not the quick-exit gesture, nor is typing capitals (Shift+letter).
+    for (let i = 0; i < 4; i += 1) await tab.keyboard.down("Shift");
+    await tab.keyboard.up("Shift");
+    await tab.waitForTimeout(200);
+    if (sameUrl(tab.url(), site.exitUrl)) return ["holding Shift down triggered the quick exit"];
+    for (const key of ["Shift+A", "Shift+B", "Shift+C"]) await tab.keyboard.press(key);
+    await tab.waitForTimeout(200);
+    if (sameUrl(tab.url(), site.exitUrl)) return ["typing three capital letters triggered the quick exit"];
+    await tab.keyboard.press("Shift");
+    await tab.keyboard.press("Shift");
+    await tab.keyboard.press("Shift");
+    await tab.waitForURL((url) => sameUrl(url.href, site.exitUrl), { timeout: 5000 });
+    return await backDoesNotReturn(tab, site, page);
+  } finally {
+    await tab.close();
+  }
+}
+
+async function quickExitByLink(context, site, page, javaScript) {
+  const tab = await openAfterAnother(context, site, page);
+  try {
+    await tab.locator("body > header a[href]").filter({ hasText: /\S/ }).and(tab.locator(`[href="${site.exitUrl}"]`)).click();
+    await tab.waitForURL((url) => sameUrl(url.href, site.exitUrl), { timeout: 5000 });
+    return javaScript ? await backDoesNotReturn(tab, site, page) : [];
+  } finally {
+    await tab.close();
+  }
+}
+
+/** Clicks the first header link matching `test` and checks where it lands: status, URL, one h1, its text. */
+async function follow(context, site, page, describe, test, expected) {
+  const tab = await open(context, site.origin + page.path, page.status);
+  try {
+    const links = await tab.$$eval("body > header a[href]", (as) => as.map((a) => ({ href: a.href, hreflang: a.hreflang })));
+    const index = links.findIndex(test);
+    if (index < 0) return [`no ${describe} in the header`];
+    const target = links[index].href;
+    const [response] = await Promise.all([
+      tab.waitForNavigation({ waitUntil: "load" }),
+      tab.locator("body > header a[href]").nth(index).click(),
+    ]);
+    const problems = [];
+    if (response?.status() !== 200) problems.push(`${describe} landed with status ${response?.status()}`);
+    if (tab.url() !== target) problems.push(`${describe} landed on ${tab.url()}, expected ${target}`);
+    const landed = await tab.evaluate(() => ({
+      lang: document.documentElement.lang,
+      h1: [...document.querySelectorAll("h1")].map((h) => h.textContent.trim()),
+    }));
+    if (landed.h1.length !== 1) problems.push(`${describe} landed on a page with ${landed.h1.length} h1`);
+    if (expected.h1 && landed.h1[0] !== expected.h1) problems.push(`${describe} landed on h1 "${landed.h1[0]}", expected "${expected.h1}"`);
+    if (expected.lang && landed.lang !== expected.lang) problems.push(`${describe} landed on lang="${landed.lang}", expected ${expected.lang}`);
+    return problems;
+  } finally {
+    await tab.close();
+  }
+}
+
+/** JavaScript off: content shown, skip link, quick-exit link, Get help, language switcher, audience nav. */
+async function withoutJavaScript(browser, site, page, where) {
+  const { context, log } = await openContext(browser, site, { javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const { lang } = expectations(site, page);
+  try {
+    await check(where, "no JS: content visible", async () => {
+      const tab = await open(context, site.origin + page.path, page.status);
+      const box = await tab.locator("h1").boundingBox();
+      await tab.close();
+      return box && box.height > 0 ? [] : ["the h1 is not visible without JavaScript"];
+    });
+    await check(where, "no JS: quick-exit link", () => quickExitByLink(context, site, page, false));
+    await check(where, "no JS: Get help", () =>
+      follow(context, site, page, "Get help link", (l) => new URL(l.href).pathname === `/${lang}/help/`, {
+        h1: site.h1[`/${lang}/help/`],
+        lang,
+      }),
+    );
+    const other = LANGS.find((l) => l !== lang);
+    await check(where, "no JS: language switcher", () =>
+      follow(context, site, page, `switcher link to ${other}`, (l) => l.hreflang === other, { lang: other }),
+    );
+    await check(where, "no JS: audience nav", () =>
+      follow(context, site, page, "audience link to children", (l) => new URL(l.href).pathname === `/${lang}/children/`, {
+        h1: site.h1[`/${lang}/children/`],
+        lang,
+      }),
+    );
+  } finally {
+    await context.close();
+  }
+  record(where, "no outside requests or console errors (JavaScript off)", trafficProblems(log));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sites
+
+async function budgetProblems(root) {
+  const problems = [];
+  const totals = {};
+  const walk = async (folder) => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        await walk(file);
+        continue;
+      }
+      const ext = path.extname(entry.name);
+      if ([".woff", ".woff2", ".ttf", ".otf", ".eot"].includes(ext)) problems.push(`font file in the output: ${file}`);
+      if (ext in BUDGET) totals[ext] = (totals[ext] ?? 0) + (await stat(file)).size;
+      if (ext === ".css" && /@font-face/.test(await readFile(file, "utf8"))) problems.push(`@font-face in ${file}`);
+    }
+  };
+  await walk(root);
+  for (const [ext, limit] of Object.entries(BUDGET)) {
+    if ((totals[ext] ?? 0) > limit) problems.push(`${ext} files total ${totals[ext]} bytes, over the ${limit}-byte budget`);
+  }
+  return problems;
+}
+
+/** Runs `task` on every item, at most `workers` at a time. */
+async function inParallel(items, workers, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
+}
+
+async function testSite(browser, root, exitUrl, screenshots, only) {
+  const { server, origin } = await serve(root);
+  try {
+    const chooser = await readFile(path.join(root, "index.html"), "utf8");
+    const site = {
+      root,
+      origin,
+      screenshots,
+      defaultLang: chooser.match(/<html lang="([^"]+)"/)?.[1] ?? "en",
+      exitUrl: exitUrl ?? decodeEntities(chooser.match(/<a [^>]*href="([^"]+)"[^>]*data-quick-exit/)?.[1] ?? ""),
+      h1: {},
+    };
+    const name = path.basename(path.dirname(root)) + "/" + path.basename(root);
+    if (!/^https?:\/\//.test(site.exitUrl)) {
+      record(name, "quick_exit_url", [`no quick-exit URL for ${root}: pass --quick-exit URL`]);
+      return;
+    }
+    await check(name, "CSS and JS budgets, no web fonts", () => budgetProblems(root));
+    for (const lang of LANGS) {
+      if (!(await isFile(path.join(root, lang, "index.html")))) record(name, `language ${lang}`, [`${root} has no /${lang}/`]);
+      for (const p of [`/${lang}/help/`, `/${lang}/children/`]) site.h1[p] = await h1Of(root, p);
+    }
+    const pages = (await pagesOf(root)).filter((page) => !only || only.includes(page.kind));
+    await inParallel(pages, WORKERS, async (page) => {
+      const where = `${name} ${page.path} (${page.kind}${page.lang ? `, ${page.lang}` : ""})`;
+      const failed = () => failures.filter((f) => f.where === where).length;
+      const started = Date.now();
+      await check(where, "page (JavaScript on)", () => withJavaScript(browser, site, page, where));
+      await check(where, "page (JavaScript off)", () => withoutJavaScript(browser, site, page, where));
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`${failed() === 0 ? "ok  " : "FAIL"} ${where} ${seconds} s`);
+    });
+  } finally {
+    server.close();
+  }
+}
+
+function parseArgs(argv) {
+  const sites = [];
+  let screenshots = path.resolve(HERE, "..", "..", "target", "browser", "screenshots");
+  let exitUrl = null;
+  let only = null;
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === "--screenshots") screenshots = path.resolve(argv[++i]);
+    else if (argv[i] === "--quick-exit") exitUrl = argv[++i];
+    else if (argv[i] === "--only") only = argv[++i].split(",");
+    else if (argv[i].startsWith("-")) throw new Error(`unknown option ${argv[i]}`);
+    else {
+      sites.push({ root: path.resolve(argv[i]), exitUrl });
+      exitUrl = null;
+    }
+  }
+  if (sites.length === 0) throw new Error("usage: node run.mjs [--screenshots DIR] [--quick-exit URL] SITE [...]");
+  return { sites, screenshots, only };
+}
+
+async function main() {
+  let options;
+  let chromium;
+  try {
+    options = parseArgs(process.argv.slice(2));
+    for (const site of options.sites) {
+      if (!(await isFile(path.join(site.root, "index.html")))) throw new Error(`${site.root}: no index.html (build the site first)`);
+    }
+    ({ chromium } = await import("playwright-core"));
+    await stat(CHROMIUM);
+  } catch (error) {
+    console.error(`browser tests cannot run: ${error.message}`);
+    console.error("needs: apt-get install chromium (for /usr/bin/chromium) and npm ci --prefix tests/browser");
+    return 2;
+  }
+  await mkdir(options.screenshots, { recursive: true });
+  const started = Date.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    for (const [i, site] of options.sites.entries()) {
+      await testSite(browser, site.root, site.exitUrl, i === 0 ? options.screenshots : null, options.only);
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const { where, check: name, problems } of failures) {
+    console.log(`\nFAILED ${where}: ${name}`);
+    for (const problem of problems) console.log(`  - ${problem}`);
+  }
+  console.log(`\nbrowser tests: ${passed} passed, ${failures.length} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (options.sites.length > 0) console.log(`screenshots: ${options.screenshots}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main().catch((error) => {
+  console.error(`browser tests crashed: ${error.stack ?? error}`);
+  return 2;
+});

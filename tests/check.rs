@@ -1,0 +1,188 @@
+//! `safeguide check`: one fixture per finding, laid over the good site; the JSON contract; exit statuses.
+
+use serde_json::Value;
+
+use crate::support::{Site, text};
+
+/// Runs `check --format json` on the good site with `tests/fixtures/check/<case>` (or a bad-input case)
+/// laid over it; returns the exit status and the findings.
+fn findings(overlay: &str) -> (i32, Vec<Value>) {
+    let site = Site::copy("good", &[overlay]);
+    let output = site.run(&["check", "--format", "json"]);
+    let (stdout, stderr) = text(&output);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let json: Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
+    (output.status.code().unwrap(), json.as_array().unwrap().clone())
+}
+
+/// The findings with `code`.
+fn with_code<'a>(all: &'a [Value], code: &str) -> Vec<&'a Value> {
+    all.iter().filter(|f| f["code"] == code).collect()
+}
+
+/// Asserts one finding of `code` at `file:line` with `severity`, whose message contains `needle`.
+fn has(all: &[Value], code: &str, file: &str, line: u64, severity: &str, needle: &str) {
+    let found = all.iter().any(|f| {
+        f["code"] == code
+            && f["file"] == file
+            && f["line"] == line
+            && f["severity"] == severity
+            && f["message"].as_str().unwrap().contains(needle)
+    });
+    assert!(found, "no {severity} {code} at {file}:{line} with `{needle}` in {all:#?}");
+}
+
+#[test]
+fn the_good_site_has_no_findings() {
+    let site = Site::copy("good", &[]);
+    let output = site.run(&["check", "--strict"]);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.contains("0 error(s), 0 warning(s)"), "{stdout}");
+    assert!(!site.out().exists(), "check must not write output");
+}
+
+#[test]
+fn json_findings_have_exactly_the_contract_fields() {
+    let (status, all) = findings("check/anchor");
+    assert_eq!(status, 1);
+    for f in &all {
+        let keys: Vec<&String> = f.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["code", "column", "file", "line", "message", "severity"], "{f}");
+        assert!(f["severity"] == "error" || f["severity"] == "warning");
+        assert!(f["column"].is_null() || f["column"].is_u64());
+    }
+}
+
+#[test]
+fn missing_anchors_are_errors_with_line_and_column() {
+    let (status, all) = findings("check/anchor");
+    assert_eq!(status, 1);
+    has(&all, "anchor", "content/en/parents/anchors.md", 9, "error", "#no-such-part");
+    has(&all, "anchor", "content/en/parents/anchors.md", 11, "error", "#nowhere");
+    let anchors = with_code(&all, "anchor");
+    assert_eq!(anchors.len(), 2, "{anchors:#?}");
+    let nowhere = anchors.iter().find(|f| f["line"] == 11).unwrap();
+    assert_eq!(nowhere["column"], 14, "the column of `#nowhere` on `Also [below](#nowhere).`");
+}
+
+#[test]
+fn the_text_report_shows_the_line_a_marker_and_a_hint() {
+    let site = Site::copy("good", &["check/anchor"]);
+    let output = site.run(&["check"]);
+    let (stdout, _) = text(&output);
+    assert!(
+        stdout.contains("error[anchor]: content/en/parents/anchors.md:11:14: `#nowhere`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("11 | Also [below](#nowhere)."), "{stdout}");
+    assert!(
+        stdout.contains("   |              ^^^^^^^^^^"),
+        "the marker under `#nowhere`: {stdout}"
+    );
+    assert!(
+        stdout.contains("help: the anchors of content/en/parents/anchors.md are: here"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}'), "no colour when not on a terminal");
+}
+
+#[test]
+fn images_without_alt_text_are_errors() {
+    let (status, all) = findings("check/image");
+    assert_eq!(status, 1);
+    has(&all, "image-alt", "content/en/parents/pictures.md", 7, "error", "no alt text");
+    assert_eq!(with_code(&all, "image-alt").len(), 1, "the described image is fine");
+}
+
+#[test]
+fn skipped_heading_levels_and_a_second_h1_are_warnings() {
+    let (status, all) = findings("check/headings");
+    assert_eq!(status, 0, "warnings alone pass without --strict");
+    has(&all, "heading-h1", "content/en/parents/outline.md", 7, "warning", "h1");
+    has(&all, "heading-skip", "content/en/parents/outline.md", 11, "warning", "h2 to h4");
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let site = Site::copy("good", &["check/headings"]);
+    assert_eq!(site.run(&["check", "--strict"]).status.code(), Some(1));
+    assert_eq!(site.run(&["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn interface_messages_missing_unused_or_with_other_variables() {
+    let (status, all) = findings("check/messages");
+    assert_eq!(status, 0);
+    for lang in ["fr", "ar", "ru"] {
+        let missing = with_code(&all, "message-missing");
+        assert!(
+            missing.iter().any(|f| f["file"] == format!("locales/{lang}")
+                && f["message"].as_str().unwrap().contains("`only-english`")),
+            "{lang}: {missing:#?}"
+        );
+    }
+    has(&all, "message-unused", "locales/en/extra.ftl", 1, "warning", "`only-english`");
+    has(&all, "message-variables", "locales/fr/site.ftl", 2, "warning", "`updated-on` uses `$day`");
+}
+
+#[test]
+fn pages_over_the_weight_budget_are_warnings() {
+    let (status, all) = findings("check/weight");
+    assert_eq!(status, 0);
+    let heavy = with_code(&all, "page-weight");
+    assert!(heavy.iter().any(|f| f["file"] == "content/en/parents/talk.md"), "{heavy:#?}");
+    assert!(heavy.iter().all(|f| f["severity"] == "warning"
+        && f["message"].as_str().unwrap().contains("over the budget of 1 KB")));
+}
+
+#[test]
+fn childrens_pages_above_their_age_band_are_warnings() {
+    let (status, all) = findings("check/reading");
+    assert_eq!(status, 0);
+    has(&all, "reading-level", "content/en/children/hard.md", 6, "warning", "under-9");
+    let reading = with_code(&all, "reading-level");
+    assert_eq!(
+        reading.len(),
+        1,
+        "the fixture's own children's pages read at their level: {reading:#?}"
+    );
+}
+
+#[test]
+fn reading_level_is_skipped_with_a_note_where_no_formula_exists() {
+    let site = Site::copy("good", &[]);
+    let page = site
+        .source("content/en/children/be-kind.md")
+        .replace("Think before you send.", "Подумай, прежде чем отправить.");
+    site.write("content/ru/children/be-kind.md", page.as_bytes());
+    let (stdout, _) = text(&site.run(&["check"]));
+    assert!(stdout.contains("note: reading level not checked for ru:"), "{stdout}");
+}
+
+#[test]
+fn helplines_verified_over_a_year_ago_are_warnings() {
+    let (status, all) = findings("check/helpline");
+    assert_eq!(status, 0);
+    has(&all, "helpline-stale", "content/data/helplines.yaml", 6, "warning", "2025-06-30");
+}
+
+#[test]
+fn everything_build_rejects_is_an_error_of_check() {
+    for (case, code, file) in [
+        ("bad/broken-link", "link", "content/en/parents/settings.md"),
+        ("bad/unknown-field", "yaml", "content/en/parents/talk.md"),
+        ("bad/fluent-syntax", "fluent-syntax", "locales/en/broken.ftl"),
+    ] {
+        let (status, all) = findings(case);
+        assert_eq!(status, 1, "{case}");
+        assert!(
+            all.iter().any(|f| f["code"] == code
+                && f["file"] == file
+                && f["severity"] == "error"
+                && f["line"].is_u64()),
+            "{case}: {all:#?}"
+        );
+    }
+}
