@@ -89,6 +89,25 @@ pub fn absolute(path: &Path) -> Result<PathBuf> {
     std::path::absolute(path).map_err(|e| io_error(path, e))
 }
 
+/// The canonical form of an existing path (symbolic links and `..` resolved); `None` when it does not exist.
+pub fn canonical(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// Creates a new file with `contents`, failing if it already exists, so nothing is ever overwritten.
+pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| io_error(path, e))?;
+    file.write_all(contents).map_err(|e| io_error(path, e))
+}
+
 /// The path of `path` relative to `root`, with `/` separators, for messages.
 pub fn shown(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);

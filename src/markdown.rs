@@ -6,6 +6,7 @@
 //! rendering of a page serves all languages: a reader of fallback content stays in their language.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -270,12 +271,18 @@ fn rewrite_links(
                 match cx.pages.get(&target) {
                     Some(url_path) => {
                         let mut url = relative_url(cx.url_path, url_path);
+                        let mut path = url_path.clone();
                         if let Some(anchor) = anchor {
-                            url.push('#');
-                            url.push_str(anchor);
+                            for s in [&mut url, &mut path] {
+                                s.push('#');
+                                s.push_str(anchor);
+                            }
                         }
                         links.push(PageLink { target, anchor: anchor.map(str::to_owned), line });
                         *dest_url = CowStr::from(url);
+                        if let Event::Start(Tag::Link { dest_url, title, .. }) = &*event {
+                            *event = Event::InlineHtml(CowStr::from(page_link_tag(dest_url, title, &path)));
+                        }
                     }
                     None => problems.push(
                         located(format!("the link `{dest_url}` points to `{target}`, which is not a page of the site"))
@@ -286,6 +293,44 @@ fn rewrite_links(
         }
     }
     links
+}
+
+/// Decodes `%XX` escapes (browsers escape non-ASCII anchors and page names in URLs); `None` when the result
+/// is not UTF-8. A `%` not followed by two hex digits is kept as it is.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        if let Some(byte) = hex {
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The opening tag of a link to another page. It carries the target's path below the language folder in
+/// `data-path`, so the print style sheet can print the link's full address in the reader's language (one
+/// rendering of a page serves every language, so the full address cannot be written here).
+fn page_link_tag(href: &str, title: &str, path: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    };
+    let mut tag = format!("<a href=\"{}\" data-path=\"{}\"", escape(href), escape(path));
+    if !title.is_empty() {
+        let _ = write!(tag, " title=\"{}\"", escape(title));
+    }
+    tag.push('>');
+    tag
 }
 
 enum LinkKind<'s> {
@@ -369,6 +414,26 @@ mod tests {
             pages,
             rtl: false,
         }
+    }
+
+    #[test]
+    fn page_links_carry_their_path_for_print() {
+        let pages: HashMap<String, String> =
+            [("parents/talk.md".to_owned(), "parents/talk/".to_owned())].into();
+        let cx = LinkContext {
+            file: "content/en/children/a.md",
+            key: "children/a.md",
+            url_path: "children/a/",
+            body_line: 1,
+            pages: &pages,
+            rtl: false,
+        };
+        let r = render("[talk](../parents/talk.md#start \"A <title>\")", &cx).unwrap();
+        assert!(
+            r.html.contains(r#"<a href="../../parents/talk/#start" data-path="parents/talk/#start" title="A &lt;title&gt;">talk</a>"#),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -53,6 +53,13 @@ pub fn create(config: &SiteConfig, root: &Path, spec: &str, today: &str) -> Resu
     if slug != "_index" && !is_safe_segment(slug) {
         return Err(usage(format!("`{slug}` is not one URL-safe path segment")));
     }
+    // help.md and partners.md give the prose of those generated pages, so only `topics` and the audiences'
+    // own addresses are taken.
+    if rest.len() == 1 && (slug == "topics" || config.audiences.iter().any(|a| a == slug)) {
+        return Err(usage(format!(
+            "`{slug}` is the address of a generated or audience page; choose another name"
+        )));
+    }
     let key = format!("{}.md", rest.join("/"));
     let path = root.join(CONTENT_DIR).join(lang).join(&key);
     let file = crate::fs::shown(root, &path);
@@ -68,17 +75,8 @@ pub fn create(config: &SiteConfig, root: &Path, spec: &str, today: &str) -> Resu
         let (bytes, source) = new_translation(config, root, &key)?;
         (bytes, Some(source))
     };
-    if let Some(parent) = path.parent() {
-        crate::fs::create_dir_all(parent)?;
-    }
-    // `create_new` so that a file appearing meanwhile is never overwritten.
-    let mut handle = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| Error::Io { path: path.clone(), source: e })?;
-    std::io::Write::write_all(&mut handle, &bytes)
-        .map_err(|e| Error::Io { path: path.clone(), source: e })?;
+    // A file that appeared since the check above is still never overwritten.
+    crate::fs::create_new(&path, &bytes)?;
     Ok(Created { file, source })
 }
 

@@ -40,7 +40,7 @@ fn source_line(root: &Path, file: &str, line: usize) -> Option<String> {
     if file.contains(" (built in)") {
         return None;
     }
-    let bytes = std::fs::read(root.join(file)).ok()?;
+    let bytes = crate::fs::read(&root.join(file)).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     text.split('\n').nth(line.checked_sub(1)?).map(|l| l.trim_end_matches('\r').to_owned())
@@ -56,7 +56,9 @@ fn marker_span(line: &str, column: Option<usize>) -> std::ops::Range<usize> {
     let start = line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
     let rest = line.get(start..).unwrap_or("");
     let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    start..start + word.max(1).min(rest.len().max(1))
+    // At least one whole character, even where the fault is a space (which may be several bytes wide).
+    let width = if word == 0 { rest.chars().next().map_or(1, char::len_utf8) } else { word };
+    start..start + width
 }
 
 #[cfg(test)]
@@ -94,5 +96,10 @@ mod tests {
         assert_eq!(marker_span("a: مرحبا بك", Some(4)), 3..13);
         assert_eq!(marker_span("  whole line ", None), 2..12);
         assert_eq!(marker_span("x", Some(9)), 1..2);
+        assert_eq!(
+            marker_span("\u{3000}x = y", Some(1)),
+            0..3,
+            "an ideographic space is one character"
+        );
     }
 }

@@ -111,10 +111,12 @@ fn markdown_links_become_page_urls_and_headings_get_ids() {
     let site = built();
     let page = site.read("en/children/be-kind/index.html");
     assert!(
-        page.contains(r#"<a href="../../parents/talk/#start-early">Start early</a>"#),
+        page.contains(
+            r#"<a href="../../parents/talk/#start-early" data-path="parents/talk/#start-early">Start early</a>"#
+        ),
         "{page}"
     );
-    assert!(page.contains(r#"<a href="../../help/">the help page</a>"#));
+    assert!(page.contains(r#"<a href="../../help/" data-path="help/">the help page</a>"#));
     assert!(page.contains(r#"<h2 id="why-it-matters">Why it matters</h2>"#));
     let fr = site.read("fr/children/be-kind/index.html");
     assert!(
@@ -122,7 +124,7 @@ fn markdown_links_become_page_urls_and_headings_get_ids() {
         "explicit ids keep anchors stable across languages"
     );
     let home = site.read("en/index.html");
-    assert!(home.contains(r#"<a href="children/">children's pages</a>"#));
+    assert!(home.contains(r#"<a href="children/" data-path="children/">children's pages</a>"#));
 }
 
 #[test]

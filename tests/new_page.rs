@@ -62,6 +62,8 @@ fn refuses_to_overwrite_or_to_translate_what_does_not_exist() {
         ("de/parents/x", "`de` is not a language"),
         ("en/pets/x", "`pets` is not an audience"),
         ("en/parents/../../x", "not"),
+        ("en/topics", "choose another name"),
+        ("en/children", "choose another name"),
     ] {
         let output = site.run(&["new", spec]);
         let (_, stderr) = text(&output);

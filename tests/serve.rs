@@ -190,3 +190,20 @@ fn serves_rebuilds_reloads_and_keeps_the_last_good_site_on_errors() {
         "build output never has the script"
     );
 }
+
+#[test]
+fn a_site_broken_from_the_start_shows_its_error_until_fixed() {
+    let site = Site::copy("good", &["bad/unknown-field"]);
+    let server = Server::start(&site);
+    let (status, page) = server.get("/en/");
+    assert_eq!(status, 500);
+    assert!(page.contains("id=\"safeguide-error\"") && page.contains("colour"), "{page}");
+    assert!(page.contains("/__safeguide/live.js"), "the page reloads when the site is fixed");
+    let mut events = server.events();
+    let fixed = site.source("content/en/parents/talk.md").replace("colour: red\n", "");
+    site.write("content/en/parents/talk.md", fixed.as_bytes());
+    events.reload("the reload after the fix");
+    let (status, page) = server.get("/en/");
+    assert_eq!(status, 200);
+    assert!(!page.contains("safeguide-error"), "{page}");
+}

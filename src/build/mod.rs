@@ -114,7 +114,16 @@ pub fn generate(
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
 ) -> Result<Vec<String>> {
     let tera = crate::render::templates(source)?;
-    let mut paths = crate::render::render_site(source, &tera, sink)?;
+    generate_with(source, &tera, sink)
+}
+
+/// [`generate`] with templates already parsed (`serve` keeps them between edits).
+pub fn generate_with(
+    source: &SiteSource,
+    tera: &tera::Tera,
+    sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
+) -> Result<Vec<String>> {
+    let mut paths = crate::render::render_site(source, tera, sink)?;
     let mut extra: Vec<OutputFile> = source
         .theme
         .static_files

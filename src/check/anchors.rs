@@ -57,7 +57,10 @@ pub(super) fn check(
             for link in
                 page.links.iter().filter(|l| l.anchor.as_deref().is_some_and(|a| !a.is_empty()))
             {
-                let anchor = link.anchor.as_deref().unwrap_or_default();
+                let written = link.anchor.as_deref().unwrap_or_default();
+                // Browsers match the decoded fragment: `#%D8%A3` finds the heading `أ`.
+                let decoded = crate::markdown::percent_decode(written);
+                let anchor = decoded.as_deref().unwrap_or(written);
                 let Some(target) = pages.get(&link.target) else { continue };
                 if fallback {
                     // Report a fallback reader's broken anchor only where the default language's reader does
@@ -99,7 +102,7 @@ pub(super) fn check(
                         "anchor",
                         format!("`#{anchor}` is not an anchor of {}{reader}", target_page.file),
                     )
-                    .at(Some(link.line), column_in_body(page, link.line, &format!("#{anchor}")))
+                    .at(Some(link.line), column_in_body(page, link.line, &format!("#{written}")))
                     .hint(hint),
                 );
             }

@@ -39,8 +39,7 @@ pub(super) fn check(
         if date < limit {
             let column = line
                 .and_then(|l| text.lines().nth(l - 1))
-                .and_then(|t| t.find(verified.as_str()))
-                .map(|c| c + 1);
+                .and_then(|t| Some(t.get(..t.find(verified.as_str())?)?.chars().count() + 1));
             findings.push(
                 Diagnostic::error(
                     &file,

@@ -51,14 +51,22 @@ pub(super) fn check(
     let defaults = by_language.get(default).unwrap_or(&empty);
     for (lang, definitions) in &by_language {
         if *lang != default {
-            for id in defaults.keys().filter(|id| !definitions.contains_key(*id)) {
+            for (id, original) in defaults.iter().filter(|(id, _)| !definitions.contains_key(*id)) {
+                // Located at the default language's definition, whose text is what to translate; a built-in
+                // message has no file of the site to point at, so the language's folder is named.
+                let (file, line) = if original.built_in() {
+                    (format!("{LOCALES_DIR}/{lang}"), None)
+                } else {
+                    (original.file.clone(), original.line)
+                };
                 findings.push(
                     Diagnostic::error(
-                        format!("{LOCALES_DIR}/{lang}"),
+                        file,
                         "message-missing",
                         format!("the message `{id}` is not translated into `{lang}`; readers see the `{default}` text"),
                     )
                     .warning()
+                    .at(line, line.map(|_| 1))
                     .hint(format!("add `{id} = ...` to a file in {LOCALES_DIR}/{lang}/")),
                 );
             }

@@ -14,9 +14,11 @@ use crate::source::SiteSource;
 pub(super) fn check(source: &SiteSource, checked: &mut Checked) {
     let mut unscored = BTreeSet::new();
     for group in source.content.pages.values() {
+        // A translation may leave `ages` out: the source's band is the page's band, as the site shows it.
+        let band = group.source.front.ages.as_deref();
         for page in std::iter::once(&group.source).chain(group.translations.values()) {
             structure(page, &mut checked.findings);
-            reading_level(page, &mut checked.findings, &mut unscored);
+            reading_level(page, band, &mut checked.findings, &mut unscored);
         }
     }
     if !unscored.is_empty() {
@@ -97,10 +99,11 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
 /// Children's pages whose text reads above their age band, by the language's published formula.
 fn reading_level<'a>(
     page: &'a SourcePage,
+    band: Option<&str>,
     findings: &mut Vec<Diagnostic>,
     unscored: &mut BTreeSet<&'a str>,
 ) {
-    let Some(band) = page.front.ages.as_deref() else { return };
+    let Some(band) = band else { return };
     if page.kind.audience() != Some("children") {
         return;
     }

@@ -31,7 +31,7 @@ pub(super) fn check(source: &SiteSource, output: &Output, findings: &mut Vec<Dia
         let html = String::from_utf8_lossy(bytes);
         let assets: u64 = linked_assets(&html)
             .iter()
-            .filter_map(|href| resolve(path, href))
+            .filter_map(|href| resolve(path, href, &source.config.base_path))
             .filter_map(|asset| output.get(&asset))
             .map(|b| b.len() as u64)
             .sum();
@@ -86,17 +86,17 @@ fn attribute_value(tag: &str, name: &str) -> Option<String> {
 }
 
 /// The output path an `href` on the page at `page` points to, if it stays on the site.
-fn resolve(page: &str, href: &str) -> Option<String> {
+fn resolve(page: &str, href: &str, base_path: &str) -> Option<String> {
     let href = href.split(['?', '#']).next().unwrap_or(href);
     if href.contains("://") || href.starts_with("//") {
         return None;
     }
-    let mut parts: Vec<&str> = if let Some(absolute) = href.strip_prefix('/') {
-        // Root-relative: the site may sit under a sub-path, so match from the end of what is known.
-        return Some(absolute.to_owned());
-    } else {
-        page.split('/').collect()
-    };
+    if let Some(absolute) = href.strip_prefix('/') {
+        // Root-relative (404 pages): the path below base_url's path is the output path.
+        let below = absolute.strip_prefix(base_path.trim_start_matches('/')).unwrap_or(absolute);
+        return Some(below.to_owned());
+    }
+    let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
     for segment in href.split('/') {
         match segment {
@@ -115,12 +115,12 @@ fn template_of(source: &SiteSource, path: &str) -> String {
     let segments: Vec<&str> =
         path.trim_end_matches("index.html").trim_end_matches('/').split('/').collect();
     let name = match segments.as_slice() {
+        _ if path.ends_with("404.html") => "404.html",
         [""] => "chooser.html",
         [_, "topics", ..] => "topic.html",
         [_, "help"] => "help.html",
         [_, "partners"] => "partners.html",
         [_] => "home.html",
-        _ if path.ends_with("404.html") => "404.html",
         _ => "section.html",
     };
     source.theme.templates.get(name).map_or_else(|| format!("templates/{name}"), |t| t.file.clone())
@@ -135,8 +135,12 @@ mod tests {
         let html = r#"<link rel="stylesheet" href="../../style.css?v=1"><script src="../../quick-exit.js" defer></script><link rel="alternate" href="x">"#;
         let assets = linked_assets(html);
         assert_eq!(assets, ["../../style.css?v=1", "../../quick-exit.js"]);
-        assert_eq!(resolve("en/children/index.html", &assets[0]).as_deref(), Some("style.css"));
-        assert_eq!(resolve("en/index.html", "../../x.css"), None);
-        assert_eq!(resolve("en/index.html", "https://cdn.example/x.css"), None);
+        assert_eq!(
+            resolve("en/children/index.html", &assets[0], "/").as_deref(),
+            Some("style.css")
+        );
+        assert_eq!(resolve("en/index.html", "../../x.css", "/"), None);
+        assert_eq!(resolve("en/index.html", "https://cdn.example/x.css", "/"), None);
+        assert_eq!(resolve("404.html", "/cop/style.css", "/cop/").as_deref(), Some("style.css"));
     }
 }

@@ -52,8 +52,13 @@ fn plan(
     root: &Path,
     file: &Path,
 ) -> Result<std::result::Result<Planned, Diagnostic>> {
-    let path = crate::fs::absolute(file)?;
     let shown_arg = file.display().to_string();
+    // Canonical paths, so `content/fr/../en/x.md` is seen as the English source it is, and a path given
+    // from inside the site (`../../content/...`) is recognised.
+    let Some(path) = crate::fs::canonical(file) else {
+        return Ok(Err(Diagnostic::error(shown_arg, "not-found", "this file does not exist")));
+    };
+    let root = &crate::fs::canonical(root).unwrap_or_else(|| root.to_path_buf());
     let content = root.join(CONTENT_DIR);
     let Ok(rel) = path.strip_prefix(&content) else {
         return Ok(Err(Diagnostic::error(

@@ -11,4 +11,6 @@
   if (!window.EventSource) return;
   var events = new EventSource("/__safeguide/events");
   events.addEventListener("reload", function () { location.reload(); });
+  // Release the connection when the tab goes away, so open previews never exhaust the server.
+  addEventListener("pagehide", function () { events.close(); });
 })();

@@ -139,7 +139,7 @@ impl LiveSite {
         let source = crate::build::load(&self.root, Some(&self.base_url), self.drafts)?;
         let tera = crate::render::templates(&source)?;
         let files = Mutex::new(HashMap::new());
-        crate::build::generate(&source, &|file| {
+        crate::build::generate_with(&source, &tera, &|file| {
             lock(&files).insert(file.path, Arc::from(file.bytes));
             Ok(())
         })?;
@@ -261,7 +261,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The diagnostics of a failed first build, for callers that print them.
+/// The diagnostics in an error of a rebuild, for printing; `None` for failures of the machine.
 pub(crate) fn diagnostics(error: &Error) -> Option<&[Diagnostic]> {
     match error {
         Error::Site(d) => Some(d),

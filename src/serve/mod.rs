@@ -18,8 +18,8 @@ use notify::Watcher;
 use crate::error::{Diagnostic, Error, Result};
 use live::{Change, LiveSite, Served};
 
-/// The path below which `serve` answers its own requests; no site page can live there, since URL
-/// segments of pages cannot start with an underscore-prefixed reserved name like this one.
+/// The path below which `serve` answers its own requests. Pages live under `/<lang>/`, so only a theme's
+/// static folder named `__safeguide` could collide, and `serve`'s own answers win there.
 const OWN_PATH: &str = "/__safeguide/";
 
 /// The script that reloads the page on each rebuild and shows the error overlay.
@@ -28,6 +28,10 @@ const LIVE_SCRIPT: &str = include_str!("live.js");
 /// How long to wait after an edit for the editor's other writes (temporary file, rename) before
 /// rebuilding.
 const SETTLE: Duration = Duration::from_millis(15);
+
+/// How often open event streams get a comment line: a tab that was closed shows up as a failed write and
+/// its connection is released, instead of piling up until the next rebuild.
+const HEARTBEAT: Duration = Duration::from_secs(10);
 
 /// What `serve` is asked to do.
 #[derive(Debug, Clone)]
@@ -70,7 +74,8 @@ pub fn serve(options: &ServeOptions, report: &(dyn Fn(&[Diagnostic]) + Sync)) ->
     let (events_tx, events_rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(events_tx)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
-    watch(&mut watcher, &root)?;
+    let mut folders = BTreeSet::new();
+    watch(&mut watcher, &root, &mut folders)?;
     println!("serving {} at {base_url} (Ctrl+C to stop)", root.display());
     let server = Arc::new(server);
     let streams: Streams = Arc::default();
@@ -79,30 +84,52 @@ pub fn serve(options: &ServeOptions, report: &(dyn Fn(&[Diagnostic]) + Sync)) ->
         let files = Arc::clone(&site.served);
         let streams = Arc::clone(&streams);
         std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                respond(request, &files, &streams);
+            loop {
+                match server.recv() {
+                    Ok(request) => respond(request, &files, &streams),
+                    // A failed accept (e.g. out of file descriptors) is retried after a pause.
+                    Err(_) => std::thread::sleep(Duration::from_millis(50)),
+                }
             }
         });
     }
-    watch_loop(&root, &mut site, &events_rx, &streams, report);
-    Ok(())
+    let heartbeat = Arc::clone(&streams);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(HEARTBEAT);
+            send(&heartbeat, ": ping\n\n");
+        }
+    });
+    loop {
+        watch_loop(&root, &mut site, &events_rx, &streams, report);
+        // A source folder created since (e.g. templates/) is watched from now on.
+        watch(&mut watcher, &root, &mut folders)?;
+    }
 }
 
-/// Watches the parts of the site that exist: its root (for site.yaml, not recursively, so the output and
-/// build folders are never watched) and its source folders.
-fn watch(watcher: &mut notify::RecommendedWatcher, root: &Path) -> Result<()> {
+/// Watches the parts of the site that exist and are not watched yet: its root (for site.yaml, not
+/// recursively, so the output and build folders are never watched) and its source folders.
+fn watch(
+    watcher: &mut notify::RecommendedWatcher,
+    root: &Path,
+    folders: &mut BTreeSet<&'static str>,
+) -> Result<()> {
     let failed = |e: notify::Error| Error::Usage(format!("cannot watch {}: {e}", root.display()));
-    watcher.watch(root, notify::RecursiveMode::NonRecursive).map_err(failed)?;
+    if folders.insert("") {
+        watcher.watch(root, notify::RecursiveMode::NonRecursive).map_err(failed)?;
+    }
     for dir in ["content", "locales", "templates", "themes"] {
         let path = root.join(dir);
-        if path.is_dir() {
+        if path.is_dir() && !folders.contains(dir) {
             watcher.watch(&path, notify::RecursiveMode::Recursive).map_err(failed)?;
+            folders.insert(dir);
         }
     }
     Ok(())
 }
 
-/// Applies edits as they come, then tells the open tabs to reload.
+/// Applies one batch of edits, then tells the open tabs to reload. Returns when the batch is done, so
+/// the caller can watch folders that appeared.
 fn watch_loop(
     root: &Path,
     site: &mut LiveSite,
@@ -110,15 +137,15 @@ fn watch_loop(
     streams: &Streams,
     report: &(dyn Fn(&[Diagnostic]) + Sync),
 ) {
-    let mut generation = 0u64;
-    while let Ok(first) = events.recv() {
+    static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    if let Ok(first) = events.recv() {
         let mut changes = BTreeSet::new();
         collect(root, first, &mut changes);
         while let Ok(next) = events.recv_timeout(SETTLE) {
             collect(root, next, &mut changes);
         }
         if changes.is_empty() {
-            continue;
+            return;
         }
         match site.apply(&changes) {
             Ok(built) => println!(
@@ -135,8 +162,11 @@ fn watch_loop(
                 None => eprintln!("error: {e}"),
             },
         }
-        generation += 1;
-        broadcast(streams, generation);
+        let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        send(streams, &format!("event: reload\ndata: {generation}\n\n"));
+    } else {
+        // The watcher is gone: nothing more will change.
+        std::thread::park();
     }
 }
 
@@ -156,9 +186,8 @@ fn collect(root: &Path, event: notify::Result<notify::Event>, changes: &mut BTre
     }
 }
 
-/// Sends a reload event to every open tab, forgetting the ones that closed.
-fn broadcast(streams: &Streams, generation: u64) {
-    let message = format!("event: reload\ndata: {generation}\n\n");
+/// Sends an event (or a comment) to every open tab, forgetting the ones that closed.
+fn send(streams: &Streams, message: &str) {
     let mut list = streams.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     list.retain_mut(|s| s.write_all(message.as_bytes()).and_then(|()| s.flush()).is_ok());
 }
@@ -197,8 +226,15 @@ fn respond(request: tiny_http::Request, served: &RwLock<Served>, streams: &Strea
         (found, served.error.clone())
     };
     let Some((status, name, bytes)) = file else {
-        let _ =
-            request.respond(tiny_http::Response::from_string("not found").with_status_code(404));
+        // Nothing built yet (the first build failed): a blank page that shows the error and reloads.
+        let (status, body) = match &error {
+            Some(error) => (500, inject("<!doctype html><html><body></body></html>", Some(error))),
+            None => (404, "not found".to_owned()),
+        };
+        let response = tiny_http::Response::from_string(body)
+            .with_status_code(status)
+            .with_header(header("Content-Type", "text/html; charset=utf-8"));
+        let _ = request.respond(response);
         return;
     };
     let content_type = content_type(&name);
@@ -292,23 +328,9 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-/// Decodes `%XX` escapes of a URL path (browsers escape non-ASCII page names). `None` when the result
-/// is not UTF-8 or tries to leave the site with `..`.
+/// Decodes a URL path; `None` when it is not UTF-8 or tries to leave the site with `..`.
 fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let decoded = String::from_utf8(out).ok()?;
+    let decoded = crate::markdown::percent_decode(path)?;
     (!decoded.split('/').any(|s| s == "..")).then_some(decoded)
 }
 

@@ -525,6 +525,14 @@ async function withJavaScript(browser, site, page, where) {
         if (exit && getComputedStyle(exit).display !== "none") out.push("the quick-exit link is printed");
         const body = getComputedStyle(document.body);
         if (body.color !== "rgb(0, 0, 0)") out.push(`printed text colour ${body.color}`);
+        // Printed links in the text show their full address, links between pages in the page's language.
+        for (const a of document.querySelectorAll('main a[data-path], main a[href^="http"]')) {
+          const after = getComputedStyle(a, "::after").content;
+          const expected = a.getAttribute("data-path") ?? a.getAttribute("href");
+          if (!after.startsWith('" (http') || !after.endsWith(`${expected})"`)) {
+            out.push(`the printed link to ${a.getAttribute("href")} shows ${after}, not its full address`);
+          }
+        }
         return out;
       }, site.exitUrl);
       await tab.emulateMedia({ media: "screen" });
