@@ -55,6 +55,9 @@ pub struct BuildArgs {
     /// Build pages marked `draft: true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// Link pages as `…/index.html`, so the site also works opened from disk or a USB stick.
+    #[arg(long)]
+    pub portable: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,

@@ -42,6 +42,7 @@ fn build(args: BuildArgs) -> ExitCode {
         out: args.out,
         base_url: args.base_url,
         drafts: args.drafts,
+        portable: args.portable,
         progress,
     };
     match safeguide::build(&options) {

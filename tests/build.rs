@@ -304,3 +304,31 @@ fn dates_are_shown_in_the_page_language_with_the_iso_date_kept() {
     let home = site.read("fr/index.html");
     assert!(home.contains(r#"<time datetime="2026-11-20">20 novembre 2026</time>"#), "{home}");
 }
+
+#[test]
+fn a_portable_build_links_every_page_to_a_file_that_exists() {
+    let site = Site::copy("good", &[]);
+    let output = site.build(&["--portable"]);
+    assert!(output.status.success(), "{:?}", crate::support::text(&output));
+    let page = site.read("en/children/be-kind/index.html");
+    assert!(page.contains(r#"href="../../parents/talk/index.html#start-early""#), "{page}");
+    // Opened from disk, every relative link must name a file: a folder shows a listing, not the page.
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(site.out()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") || entry.file_name() == "404.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        for href in html.split(" href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+            let path = href.split(['#', '?']).next().unwrap();
+            if path.is_empty() || path.contains(':') || path.starts_with('/') {
+                continue;
+            }
+            let target = entry.path().parent().unwrap().join(path);
+            assert!(target.is_file(), "{}: `{href}` is not a file", entry.path().display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}

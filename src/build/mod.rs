@@ -1,6 +1,7 @@
 //! The build: load the site, render it, add the generated files, write it. The only orchestrator.
 
 pub mod output;
+pub mod portable;
 pub mod sitemap;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Builds drafts too.
     pub drafts: bool,
+    /// Writes links between pages as `…/index.html`, for a site opened from disk.
+    pub portable: bool,
     /// Shows a progress bar on standard error (the caller decides: only on a terminal, not with `--quiet`).
     pub progress: bool,
 }
@@ -177,8 +180,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let written = generate(&source, &|file| {
+    let written = generate(&source, &|mut file| {
         bar.inc(1);
+        if options.portable && file.path.ends_with(".html") {
+            if let Ok(html) = std::str::from_utf8(&file.bytes) {
+                file.bytes = portable::link_index_files(html).into_bytes();
+            }
+        }
         staging.write(&file)
     });
     bar.finish_and_clear();

@@ -265,6 +265,10 @@ impl<'a> Prepared<'a> {
                 // The chooser stands for every language home and is their x-default.
                 generated(&mut view, "", "chooser", label(source, &lang.code, "site-title"));
                 view.x_default = Some(urls.absolute(""));
+                // No language is the chooser's own: none is marked as the current one.
+                for l in &mut view.switcher {
+                    l.current = false;
+                }
             }
             Job::NotFound(_, _) => {
                 view.kind = "404";

@@ -371,6 +371,8 @@ function structureProblems({ lang, dir, exitUrl, isChooser }) {
       if (!isChooser && (current.length !== 1 || current[0].hreflang !== lang)) {
         problems.push(`the switcher marks ${current.map((a) => a.hreflang).join(", ") || "no language"} as current, expected ${lang}`);
       }
+      // The chooser belongs to no language, so it marks none as current.
+      if (isChooser && current.length) problems.push(`the chooser marks ${current[0].hreflang} as current`);
     }
   } else {
     problems.push("no <header> directly in <body>");
