@@ -190,3 +190,13 @@ fn everything_build_rejects_is_an_error_of_check() {
         );
     }
 }
+
+#[test]
+fn emphasis_markers_that_show_as_text_are_warnings() {
+    let (status, all) = findings("check/emphasis");
+    assert_eq!(status, 0);
+    has(&all, "emphasis", "content/en/parents/bold.md", 7, "warning", "show as text");
+    let columns: Vec<&serde_json::Value> =
+        with_code(&all, "emphasis").iter().map(|f| &f["column"]).collect();
+    assert_eq!(columns, [1, 24], "both markers show; the closed bold on line 5 is fine");
+}

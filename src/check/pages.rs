@@ -39,8 +39,11 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
     };
     let mut previous = 1;
     let mut image: Option<(usize, String)> = None;
+    // The last character of the previous text event and its offset, to spot `**` shown as text.
+    let mut previous_text: Option<(char, usize)> = None;
     let parser = Parser::new_ext(&page.body, Options::all()).into_offset_iter();
     for (event, range) in parser {
+        let mut last_text = None;
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = level as usize;
@@ -74,7 +77,29 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
                 previous = level;
             }
             Event::Start(Tag::Image { .. }) => image = Some((range.start, String::new())),
-            Event::Text(text) | Event::Code(text) => {
+            Event::Text(text) => {
+                if let Some((_, alt)) = &mut image {
+                    alt.push_str(&text);
+                }
+                // CommonMark does not close `**` between punctuation and a letter ("**不是你的错。**不要"),
+                // which is common in Chinese and Japanese: the reader sees the asterisks. The parser hands
+                // such markers over one character at a time.
+                let first = text.chars().next();
+                if let (Some((a, offset)), Some(b)) = (previous_text, first) {
+                    if a == b && (b == '*' || b == '_') {
+                        let (line, column) = at(offset);
+                        findings.push(
+                            Diagnostic::error(&page.file, "emphasis", "these emphasis markers show as text")
+                                .warning()
+                                .at(line, column)
+                                .hint("move punctuation outside the markers (`**不是你的错**。`), or add a space after them"),
+                        );
+                    }
+                }
+                last_text =
+                    text.chars().last().map(|c| (c, range.end.saturating_sub(c.len_utf8())));
+            }
+            Event::Code(text) => {
                 if let Some((_, alt)) = &mut image {
                     alt.push_str(&text);
                 }
@@ -93,6 +118,7 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
             }
             _ => {}
         }
+        previous_text = last_text;
     }
 }
 
