@@ -360,8 +360,9 @@ fn classify(url: &str) -> LinkKind<'_> {
     LinkKind::Relative
 }
 
-/// Resolves a relative file path against the folder of the page `key`; `None` if it climbs out.
-fn resolve(key: &str, path: &str) -> Option<String> {
+/// Resolves a relative path against the folder of the file `key` (a page key, or an output path); `None` if
+/// it climbs out of the tree.
+pub fn resolve(key: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = key.split('/').collect();
     parts.pop();
     for segment in path.split('/') {

@@ -96,18 +96,7 @@ fn resolve(page: &str, href: &str, base_path: &str) -> Option<String> {
         let below = absolute.strip_prefix(base_path.trim_start_matches('/')).unwrap_or(absolute);
         return Some(below.to_owned());
     }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for segment in href.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
+    crate::markdown::resolve(page, href)
 }
 
 /// The template file that renders a generated page, for pages with no Markdown source.
