@@ -40,6 +40,10 @@ topic-safety-by-design = السلامة من خلال التصميم
 topic-csam = مواد الاعتداء الجنسي على الأطفال
 topic-school-policy = سياسة المدرسة
 topic-law-and-policy = القوانين والسياسات الوطنية
+topic-sexual-content = المحتوى الجنسي والمواد الإباحية
+topic-self-harm = إيذاء النفس والانتحار
+topic-ai = روبوتات الدردشة بالذكاء الاصطناعي والصور المزيفة
+topic-extremism = الكراهية والتطرف
 
 topic-count = { $count ->
     [zero] لا توجد صفحات حول هذا الموضوع

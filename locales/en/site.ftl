@@ -40,6 +40,10 @@ topic-safety-by-design = Safety by design
 topic-csam = Child sexual abuse material
 topic-school-policy = School policy
 topic-law-and-policy = Law and national policy
+topic-sexual-content = Sexual content and pornography
+topic-self-harm = Self-harm and suicide
+topic-ai = AI chatbots and fake images
+topic-extremism = Hate and extremism
 
 topic-count = { $count ->
     [one] { $count } page on this topic

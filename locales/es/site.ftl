@@ -40,6 +40,10 @@ topic-safety-by-design = Seguridad desde el diseño
 topic-csam = Material de abuso sexual infantil
 topic-school-policy = Política escolar
 topic-law-and-policy = Leyes y políticas nacionales
+topic-sexual-content = Contenido sexual y pornografía
+topic-self-harm = Autolesiones y suicidio
+topic-ai = Chatbots de IA e imágenes falsas
+topic-extremism = Odio y extremismo
 
 topic-count = { $count ->
     [one] { $count } página sobre este tema

@@ -40,6 +40,10 @@ topic-safety-by-design = Sécurité dès la conception
 topic-csam = Contenus d'abus sexuels sur enfants
 topic-school-policy = Politique de l'école
 topic-law-and-policy = Lois et politiques nationales
+topic-sexual-content = Contenus sexuels et pornographie
+topic-self-harm = Automutilation et suicide
+topic-ai = Chatbots d'IA et fausses images
+topic-extremism = Haine et extrémisme
 
 topic-count = { $count ->
     [one] { $count } page sur ce thème

@@ -40,6 +40,10 @@ topic-safety-by-design = Безопасность на этапе разрабо
 topic-csam = Материалы сексуального насилия над детьми
 topic-school-policy = Политика школы
 topic-law-and-policy = Законы и государственная политика
+topic-sexual-content = Сексуальный контент и порнография
+topic-self-harm = Самоповреждение и суицид
+topic-ai = ИИ-чат-боты и поддельные изображения
+topic-extremism = Ненависть и экстремизм
 
 topic-count = { $count ->
     [one] { $count } страница по этой теме

@@ -40,6 +40,10 @@ topic-safety-by-design = 安全始于设计
 topic-csam = 儿童性虐待材料
 topic-school-policy = 学校政策
 topic-law-and-policy = 法律和国家政策
+topic-sexual-content = 性内容和色情制品
+topic-self-harm = 自我伤害和自杀
+topic-ai = 人工智能聊天机器人和虚假图像
+topic-extremism = 仇恨和极端主义
 
 topic-count = 本主题共有{ $count }页
 topics-label = 主题
