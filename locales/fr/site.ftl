@@ -11,8 +11,8 @@ quick-exit = Quitter ce site
 quick-exit-hint = Quitter rapidement ce site. Raccourci : appuyer trois fois sur la touche Maj (Shift).
 
 audience-children = Enfants et jeunes
-audience-parents = Parents et tuteurs
-audience-educators = Éducateurs
+audience-parents = Parents et proches
+audience-educators = Enseignants et éducateurs
 audience-industry = Entreprises
 audience-policy-makers = Décideurs
 audience-other = Autres pages
