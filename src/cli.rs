@@ -55,6 +55,10 @@ pub struct BuildArgs {
     /// Build pages marked `draft: true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// Replace the output folder even if it holds files an earlier build did not write (never a source
+    /// folder of the site).
+    #[arg(long)]
+    pub force: bool,
     /// Link pages as `…/index.html`, so the site also works opened from disk or a USB stick.
     #[arg(long)]
     pub portable: bool,

@@ -11,6 +11,19 @@ use crate::error::{Diagnostic, Error, Result};
 /// The file name of the site configuration, relative to the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
+/// What a site folder holds that the build reads: `build --out` may not point at or into any of them.
+/// `static` is read for files published as they are; `.git` is not read but is never a place to write.
+pub const SOURCE_ENTRIES: [&str; 8] = [
+    "site.yaml",
+    "content",
+    "locales",
+    "templates",
+    "themes",
+    "static",
+    ".git",
+    ".safeguide-cache",
+];
+
 /// Path segments that generated pages use; no audience or standalone page may take them.
 pub const RESERVED_SEGMENTS: [&str; 3] = ["partners", "help", "topics"];
 
@@ -139,9 +152,9 @@ fn validate(
     };
 
     let raw_base = base_url_override.unwrap_or(&file.base_url);
-    let (base_url, base_path) = parse_base_url(raw_base).unwrap_or_else(|| {
+    let (base_url, base_path) = parse_base_url(raw_base).unwrap_or_else(|why| {
         problems.push(
-            err("base_url", format!("base_url `{raw_base}` is not an absolute http(s) URL"))
+            err("base_url", format!("base_url `{}` is not usable: {why}", raw_base.escape_debug()))
                 .hint("write it like https://example.org/ or https://example.org/cop/"),
         );
         (String::new(), "/".to_owned())
@@ -256,17 +269,31 @@ pub fn direction_of(id: &LanguageIdentifier) -> TextDirection {
     }
 }
 
-/// Splits an absolute http(s) URL into (the URL ending in `/`, its path ending in `/`).
-fn parse_base_url(url: &str) -> Option<(String, String)> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-    let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
-    if host.is_empty() || host.contains(['?', '#', ' ']) || path.contains(['?', '#', ' ']) {
-        return None;
+/// Splits an absolute http(s) URL into (the URL ending in `/`, its path ending in `/`), parsed by the WHATWG
+/// URL rules, so nothing in it can carry a newline or markup into a page, robots.txt or the sitemap. The
+/// error says what is wrong.
+pub fn parse_base_url(raw: &str) -> std::result::Result<(String, String), String> {
+    if raw.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err("it contains a space, a tab or a line break".to_owned());
     }
-    let path = path.trim_end_matches('/');
-    let base_path = if path.is_empty() { "/".to_owned() } else { format!("/{path}/") };
-    let scheme = if url.starts_with("https://") { "https://" } else { "http://" };
-    Some((format!("{scheme}{host}{base_path}"), base_path))
+    let mut url = url::Url::parse(raw).map_err(|e| format!("it is not an absolute URL ({e})"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("its scheme is `{}`, not http or https", url.scheme()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("it has no host".to_owned());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("it has a `?` query or a `#` fragment".to_owned());
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("it carries a user name or password".to_owned());
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok((url.as_str().to_owned(), url.path().to_owned()))
 }
 
 #[cfg(test)]
@@ -275,12 +302,19 @@ mod tests {
 
     #[test]
     fn base_url_keeps_its_path() {
-        assert_eq!(parse_base_url("https://x.org"), Some(("https://x.org/".into(), "/".into())));
+        assert_eq!(parse_base_url("https://x.org"), Ok(("https://x.org/".into(), "/".into())));
         assert_eq!(
             parse_base_url("https://x.org/cop"),
-            Some(("https://x.org/cop/".into(), "/cop/".into()))
+            Ok(("https://x.org/cop/".into(), "/cop/".into()))
         );
-        assert_eq!(parse_base_url("ftp://x.org/"), None);
+        assert!(parse_base_url("ftp://x.org/").unwrap_err().contains("ftp"));
+        assert!(parse_base_url("https://x.org/\n<script>").is_err());
+        assert!(parse_base_url("https://x.org/a?b").is_err());
+        assert_eq!(
+            parse_base_url("https://x.org/a<b>/").unwrap().0,
+            "https://x.org/a%3Cb%3E/",
+            "markup in a path is percent-encoded"
+        );
     }
 
     #[test]

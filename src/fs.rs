@@ -18,8 +18,16 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// same file saved on Linux. A file that is not UTF-8 is a problem in the site's input, reported with `shown`
 /// (the path relative to the site root).
 pub fn read_source(path: &Path, shown: &str) -> Result<std::result::Result<String, Diagnostic>> {
-    let bytes = read(path)?;
-    Ok(decode_source(bytes, shown))
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(decode_source(bytes, shown)),
+        // A source the site names but the user cannot read is a problem in the input, reported with the
+        // others, never skipped.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            Ok(Err(Diagnostic::error(shown, "unreadable", format!("this cannot be read: {e}"))
+                .hint("give the user running safeguide permission to read it, or remove it")))
+        }
+        Err(e) => Err(io_error(path, e)),
+    }
 }
 
 /// Decodes source bytes as [`read_source`] does.
@@ -89,6 +97,28 @@ pub fn absolute(path: &Path) -> Result<PathBuf> {
     std::path::absolute(path).map_err(|e| io_error(path, e))
 }
 
+/// `path` made absolute with every `..` and symbolic link resolved as the operating system would resolve
+/// them, also where its last parts do not exist yet: the longest existing prefix is canonicalised and the
+/// rest appended. Two spellings of one place (`x/../site`, a link to it) come out equal.
+pub fn resolved(path: &Path) -> Result<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in absolute(path)?.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => {
+                out.push(other);
+                if let Some(real) = canonical(&out) {
+                    out = real;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The canonical form of an existing path (symbolic links and `..` resolved); `None` when it does not exist.
 pub fn canonical(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path).ok()
@@ -106,6 +136,96 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
         .open(path)
         .map_err(|e| io_error(path, e))?;
     file.write_all(contents).map_err(|e| io_error(path, e))
+}
+
+/// A file or folder found by [`walk`].
+#[derive(Debug, Clone)]
+pub struct Walked {
+    /// Its path, as reached from the walked folder (symbolic links not resolved, so it names the link).
+    pub path: PathBuf,
+    /// 1 for the walked folder's own entries.
+    pub depth: usize,
+    /// Whether it is (or links to) a folder.
+    pub is_dir: bool,
+}
+
+/// Lists the entries below `dir` (a source folder of the site at `root`) in file-name order, at most
+/// `max_depth` deep, skipping hidden names. Symbolic links are followed when they resolve inside the site;
+/// a link that leads outside it (a contribution built by CI must not publish the CI machine's files), a loop
+/// of links and a folder that cannot be read are problems, never skipped in silence.
+pub fn walk(
+    root: &Path,
+    dir: &Path,
+    max_depth: usize,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Walked> {
+    let mut found = Vec::new();
+    if !dir.is_dir() {
+        return found;
+    }
+    let site = canonical(root).unwrap_or_else(|| root.to_path_buf());
+    let mut outside = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(1)
+        .max_depth(max_depth)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            if e.path_is_symlink() {
+                match canonical(e.path()) {
+                    Some(target) if target.starts_with(&site) => {}
+                    target => {
+                        outside.push((e.path().to_path_buf(), target));
+                        return false;
+                    }
+                }
+            }
+            true
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) => found.push(Walked {
+                path: entry.path().to_path_buf(),
+                depth: entry.depth(),
+                is_dir: entry.file_type().is_dir(),
+            }),
+            Err(e) => {
+                let path = e.path().unwrap_or(dir);
+                let shown = shown(root, path);
+                let diagnostic = if e.loop_ancestor().is_some() {
+                    Diagnostic::error(
+                        shown,
+                        "link-loop",
+                        "this symbolic link leads back into a folder that contains it",
+                    )
+                    .hint(
+                        "remove the link or point it at a file or folder outside its own ancestors",
+                    )
+                } else {
+                    let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                    Diagnostic::error(shown, "unreadable", format!("this cannot be read: {reason}"))
+                        .hint("give the user running safeguide permission to read it, or remove it")
+                };
+                problems.push(diagnostic);
+            }
+        }
+    }
+    for (link, target) in outside {
+        let message = match target {
+            Some(target) => {
+                format!("this symbolic link leads outside the site, to {}", target.display())
+            }
+            None => "this symbolic link leads to nothing (its target does not exist)".to_owned(),
+        };
+        problems.push(Diagnostic::error(shown(root, &link), "link-outside", message).hint(
+            "copy the file into the site instead: only files inside the site folder are published",
+        ));
+    }
+    found
 }
 
 /// The path of `path` relative to `root`, with `/` separators, for messages.

@@ -43,8 +43,15 @@ fn build(args: BuildArgs) -> ExitCode {
         base_url: args.base_url,
         drafts: args.drafts,
         portable: args.portable,
+        force: args.force,
         progress,
     };
+    // SIGINT and SIGTERM remove the unfinished output before exiting, so nothing half-written stays behind.
+    // If the handler cannot be installed, a later build still clears what an interrupted one left.
+    let _ = ctrlc::set_handler(|| {
+        safeguide::build::output::remove_unfinished();
+        std::process::exit(130);
+    });
     match safeguide::build(&options) {
         Ok(report) => {
             if !args.quiet {

@@ -44,6 +44,13 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
 }
 
+impl Theme {
+    /// Where the static file published at `path` comes from, for messages.
+    pub fn static_origin(&self, config: &SiteConfig, path: &str) -> String {
+        format!("themes/{}/static/{path}", config.theme)
+    }
+}
+
 /// Loads the theme named in site.yaml, then the site's own `templates/`.
 pub fn load(config: &SiteConfig, root: &Path) -> Result<Theme> {
     let mut theme = Theme::default();
@@ -106,25 +113,21 @@ fn read_dir_into(
     if !dir.is_dir() {
         return Ok(());
     }
-    let walker = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name();
-    for entry in
-        walker.into_iter().filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
-    {
-        let Ok(entry) = entry else { continue };
-        if !entry.file_type().is_file() {
+    for entry in crate::fs::walk(root, dir, usize::MAX, problems) {
+        if entry.is_dir {
             continue;
         }
-        let name = crate::fs::shown(dir, entry.path());
-        let shown = crate::fs::shown(root, entry.path());
+        let name = crate::fs::shown(dir, &entry.path);
+        let shown = crate::fs::shown(root, &entry.path);
         if templates {
-            match crate::fs::read_source(entry.path(), &shown)? {
+            match crate::fs::read_source(&entry.path, &shown)? {
                 Ok(text) => {
                     theme.templates.insert(name, TemplateSource { text, file: shown });
                 }
                 Err(d) => problems.push(d),
             }
         } else {
-            theme.static_files.insert(name, crate::fs::read(entry.path())?);
+            theme.static_files.insert(name, crate::fs::read(&entry.path)?);
         }
     }
     Ok(())

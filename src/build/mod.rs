@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Writes links between pages as `…/index.html`, for a site opened from disk.
     pub portable: bool,
+    /// Replaces a non-empty output folder that an earlier build did not write.
+    pub force: bool,
     /// Shows a progress bar on standard error (the caller decides: only on a terminal, not with `--quiet`).
     pub progress: bool,
 }
@@ -126,29 +128,26 @@ pub fn generate_with(
     tera: &tera::Tera,
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
 ) -> Result<Vec<String>> {
-    let mut paths = crate::render::render_site(source, tera, sink)?;
-    let mut extra: Vec<OutputFile> = source
+    let mut extra: Vec<(OutputFile, String)> = source
         .theme
         .static_files
         .iter()
-        .map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() })
+        .map(|(path, bytes)| {
+            let origin = source.theme.static_origin(&source.config, path);
+            (OutputFile { path: path.clone(), bytes: bytes.clone() }, origin)
+        })
         .collect();
-    extra.push(OutputFile {
-        path: "sitemap.xml".into(),
-        bytes: sitemap::sitemap(source).into_bytes(),
-    });
-    extra.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: sitemap::robots(source).into_bytes(),
-    });
-    for file in extra {
-        if paths.binary_search(&file.path).is_ok() {
-            return Err(Error::Site(vec![crate::error::Diagnostic::error(
-                format!("themes/{}/static/{}", source.config.theme, file.path),
-                "duplicate-url",
-                format!("the static file `{}` has the same path as a page", file.path),
-            )]));
-        }
+    for (path, bytes) in
+        [("sitemap.xml", sitemap::sitemap(source)), ("robots.txt", sitemap::robots(source))]
+    {
+        let origin = format!("the generated {path}");
+        extra.push((OutputFile { path: path.into(), bytes: bytes.into_bytes() }, origin));
+    }
+    let claims: Vec<(String, String)> =
+        extra.iter().map(|(f, origin)| (f.path.clone(), origin.clone())).collect();
+    crate::render::claim_paths(source, &claims).map_err(Error::Site)?;
+    let mut paths = crate::render::render_site(source, tera, sink)?;
+    for (file, _) in extra {
         paths.push(file.path.clone());
         sink(file)?;
     }
@@ -160,13 +159,21 @@ pub fn generate_with(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let root = crate::fs::absolute(&options.root)?;
-    let out = crate::fs::absolute(&options.out.clone().unwrap_or_else(|| root.join("public")))?;
-    if root.starts_with(&out) || out.starts_with(root.join("content")) {
-        return Err(Error::Usage(format!(
-            "the output folder {} would overwrite the site's sources; choose another --out",
-            out.display()
-        )));
+    if let Some(url) = &options.base_url {
+        if let Err(why) = crate::config::parse_base_url(url) {
+            return Err(Error::Usage(format!(
+                "--base-url `{}` is not usable: {why}; write it like https://example.org/ or \
+                 https://example.org/cop/",
+                url.escape_debug()
+            )));
+        }
     }
+    // Every refusal comes before anything is created, renamed or deleted.
+    let out = output::resolve_out(
+        &root,
+        &options.out.clone().unwrap_or_else(|| root.join("public")),
+        options.force,
+    )?;
     let source = load(&root, options.base_url.as_deref(), options.drafts)?;
     let staging = output::Staging::create(&out)?;
     let bar = if options.progress {

@@ -172,11 +172,11 @@ fn definitions(root: &Path, lang: &str, used: &mut Used) -> Result<BTreeMap<Stri
     let mut files = embedded_files(lang);
     let dir = root.join(LOCALES_DIR).join(lang);
     if dir.is_dir() {
-        let walker = walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name();
-        for entry in walker.into_iter().filter_map(std::result::Result::ok) {
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
-                let shown = crate::fs::shown(root, entry.path());
-                if let Ok(text) = crate::fs::read_source(entry.path(), &shown)? {
+        // Unreadable files and links leading outside were reported when the site was loaded.
+        for entry in crate::fs::walk(root, &dir, 1, &mut Vec::new()) {
+            if !entry.is_dir && entry.path.extension().is_some_and(|e| e == "ftl") {
+                let shown = crate::fs::shown(root, &entry.path);
+                if let Ok(text) = crate::fs::read_source(&entry.path, &shown)? {
                     files.push((shown, text));
                 }
             }

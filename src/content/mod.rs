@@ -110,18 +110,16 @@ fn find_files(config: &SiteConfig, root: &Path, problems: &mut Vec<Diagnostic>) 
         );
         return files;
     }
-    let walker = walkdir::WalkDir::new(&content).min_depth(1).sort_by_file_name().into_iter();
-    for entry in walker.filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.')) {
-        let Ok(entry) = entry else { continue };
-        let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+    for entry in crate::fs::walk(root, &content, usize::MAX, problems) {
+        let rel = entry.path.strip_prefix(&content).unwrap_or(&entry.path);
         let parts: Vec<String> =
             rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        let shown = crate::fs::shown(root, entry.path());
+        let shown = crate::fs::shown(root, &entry.path);
         if parts[0] == DATA_DIR {
             continue;
         }
-        if entry.depth() == 1 {
-            if entry.file_type().is_dir() && config.language(&parts[0]).is_none() {
+        if entry.depth == 1 {
+            if entry.is_dir && config.language(&parts[0]).is_none() {
                 problems.push(
                     Diagnostic::error(
                         shown,
@@ -130,7 +128,7 @@ fn find_files(config: &SiteConfig, root: &Path, problems: &mut Vec<Diagnostic>) 
                     )
                     .hint("add it to `languages` in site.yaml, or remove the folder"),
                 );
-            } else if entry.file_type().is_file() && parts[0].ends_with(".md") {
+            } else if !entry.is_dir && parts[0].ends_with(".md") {
                 problems.push(
                     Diagnostic::error(shown, "misplaced", "pages belong in a language folder")
                         .hint(format!("move it to content/{}/", config.default_language)),
@@ -138,12 +136,12 @@ fn find_files(config: &SiteConfig, root: &Path, problems: &mut Vec<Diagnostic>) 
             }
             continue;
         }
-        if config.language(&parts[0]).is_none() || !entry.file_type().is_file() {
+        if config.language(&parts[0]).is_none() || entry.is_dir {
             continue;
         }
         if std::path::Path::new(&parts[parts.len() - 1]).extension().is_some_and(|e| e == "md") {
             files.push(FoundFile {
-                path: entry.path().to_path_buf(),
+                path: entry.path.clone(),
                 lang: parts[0].clone(),
                 key: parts[1..].join("/"),
             });

@@ -38,18 +38,17 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
     }
     let site_dir = root.join(LOCALES_DIR);
     if site_dir.is_dir() {
-        let walker = walkdir::WalkDir::new(&site_dir).min_depth(1).max_depth(2).sort_by_file_name();
-        for entry in walker.into_iter().filter_map(std::result::Result::ok) {
-            let shown = crate::fs::shown(root, entry.path());
+        for entry in crate::fs::walk(root, &site_dir, 2, &mut problems) {
+            let shown = crate::fs::shown(root, &entry.path);
             let lang = entry
-                .path()
+                .path
                 .strip_prefix(&site_dir)
                 .ok()
                 .and_then(|p| p.iter().next())
                 .map(|s| s.to_string_lossy().into_owned());
             let Some(lang) = lang else { continue };
-            if entry.depth() == 1 {
-                if entry.file_type().is_dir() && config.language(&lang).is_none() {
+            if entry.depth == 1 {
+                if entry.is_dir && config.language(&lang).is_none() {
                     problems.push(
                         Diagnostic::error(
                             shown,
@@ -61,11 +60,11 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
                 }
                 continue;
             }
-            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "ftl") {
+            if entry.is_dir || entry.path.extension().is_none_or(|e| e != "ftl") {
                 continue;
             }
             let Some(list) = resources.get_mut(&lang) else { continue };
-            match crate::fs::read_source(entry.path(), &shown)? {
+            match crate::fs::read_source(&entry.path, &shown)? {
                 Ok(text) => parse(&text, &shown, list, &mut problems),
                 Err(d) => problems.push(d),
             }

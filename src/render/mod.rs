@@ -38,6 +38,99 @@ pub(crate) enum Job<'a> {
     NotFound(&'a Language, bool),
 }
 
+impl<'a> Job<'a> {
+    /// The one place that decides where a page goes: its language, its path below the output folder as
+    /// links name it (`en/help/`, or `404.html`), and its template.
+    pub(crate) fn place(
+        &self,
+        config: &'a crate::config::SiteConfig,
+    ) -> (&'a Language, String, &'static str) {
+        match *self {
+            Job::Content(lang, g) => {
+                (lang, format!("{}/{}", lang.code, g.url_path), g.source.kind.template())
+            }
+            Job::Home(lang) => (lang, format!("{}/", lang.code), "home.html"),
+            Job::Audience(lang, a) => (lang, format!("{}/{a}/", lang.code), "section.html"),
+            Job::Help(lang) => (lang, format!("{}/help/", lang.code), "help.html"),
+            Job::Partners(lang) => (lang, format!("{}/partners/", lang.code), "partners.html"),
+            Job::Topic(lang, t) => (lang, format!("{}/topics/{t}/", lang.code), "topic.html"),
+            Job::Chooser => (config.default(), String::new(), "chooser.html"),
+            Job::NotFound(lang, true) => (lang, "404.html".to_owned(), "404.html"),
+            Job::NotFound(lang, false) => (lang, format!("{}/404.html", lang.code), "404.html"),
+        }
+    }
+
+    /// What the page is made from, for messages about two outputs at one path: its Markdown file, or
+    /// the generated page it is.
+    fn origin(&self) -> String {
+        match *self {
+            Job::Content(lang, g) => g.in_language(&lang.code).0.file.clone(),
+            Job::Home(_) => "the generated home page".to_owned(),
+            Job::Audience(_, a) => format!("the generated landing page of the audience `{a}`"),
+            Job::Help(_) => "the generated help page".to_owned(),
+            Job::Partners(_) => "the generated partners page".to_owned(),
+            Job::Topic(_, t) => format!("the generated page of the topic `{t}`"),
+            Job::Chooser => "the generated language chooser".to_owned(),
+            Job::NotFound(..) => "the generated 404 page".to_owned(),
+        }
+    }
+}
+
+/// The file a page path is written to: `en/help/` is `en/help/index.html`.
+pub(crate) fn output_path(site_path: &str) -> String {
+    if site_path.ends_with(".html") {
+        site_path.to_owned()
+    } else {
+        format!("{site_path}index.html")
+    }
+}
+
+/// Every file the build will write with what it is made from, checked before anything is written: two
+/// outputs at one path are an error naming both sources, never one silently replacing the other. `extra`
+/// are the generated files beside the pages (static files, sitemap), with their origins.
+pub(crate) fn claim_paths(
+    source: &SiteSource,
+    extra: &[(String, String)],
+) -> std::result::Result<(), Vec<Diagnostic>> {
+    let mut claimed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    let pages = plan(source).into_iter().map(|job| {
+        let (_, site_path, _) = job.place(&source.config);
+        (output_path(&site_path), job.origin())
+    });
+    for (path, origin) in pages.chain(extra.iter().cloned()) {
+        if let Some(first) = claimed.get(&path) {
+            if *first == origin {
+                continue;
+            }
+            // Name the Markdown file where there is one, so the message sits where the fix is.
+            let (file, other) = if origin.starts_with("the ") && !first.starts_with("the ") {
+                (first.clone(), origin)
+            } else {
+                (origin, first.clone())
+            };
+            if !reported.insert((file.clone(), other.clone())) {
+                // The same clash in every language is one problem.
+                continue;
+            }
+            let other = if other.starts_with("the ") { other } else { format!("`{other}`") };
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    "duplicate-url",
+                    format!("this and {other} would both be written to `{path}`"),
+                )
+                .hint("rename one of them or give the page another `slug`; audience names and `help`, \
+                       `partners` and `topics` are taken by generated pages"),
+            );
+        } else {
+            claimed.insert(path, origin);
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
 /// Parses the theme's templates once, with the site's functions registered.
 pub fn templates(source: &SiteSource) -> Result<Tera> {
     let mut tera = Tera::new();

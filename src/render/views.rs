@@ -91,29 +91,13 @@ impl<'a> Prepared<'a> {
     /// The output path, template name and context of a job.
     pub(crate) fn context(&self, job: &Job<'_>) -> (String, &'static str, Context) {
         let config = &self.source.config;
-        let (lang, site_path, template) = match *job {
-            Job::Content(lang, g) => {
-                (lang, format!("{}/{}", lang.code, g.url_path), g.source.kind.template())
-            }
-            Job::Home(lang) => (lang, format!("{}/", lang.code), "home.html"),
-            Job::Audience(lang, a) => (lang, format!("{}/{a}/", lang.code), "section.html"),
-            Job::Help(lang) => (lang, format!("{}/help/", lang.code), "help.html"),
-            Job::Partners(lang) => (lang, format!("{}/partners/", lang.code), "partners.html"),
-            Job::Topic(lang, t) => (lang, format!("{}/topics/{t}/", lang.code), "topic.html"),
-            Job::Chooser => (config.default(), String::new(), "chooser.html"),
-            Job::NotFound(lang, true) => (lang, "404.html".to_owned(), "404.html"),
-            Job::NotFound(lang, false) => (lang, format!("{}/404.html", lang.code), "404.html"),
-        };
+        let (lang, site_path, template) = job.place(config);
         let urls = if matches!(job, Job::NotFound(..)) {
             Urls::absolute_path(&config.base_path, &config.base_url)
         } else {
             Urls::relative_to(&site_path, &config.base_url)
         };
-        let out_path = if site_path.ends_with(".html") {
-            site_path.clone()
-        } else {
-            format!("{site_path}index.html")
-        };
+        let out_path = super::output_path(&site_path);
         let parts = &self.per_language[&lang.code];
         let mut cx = Context::new();
         cx.insert("lang", &lang.code);
