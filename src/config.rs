@@ -6,6 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
+use std::collections::BTreeMap;
+
 use crate::error::{Diagnostic, Error, Result};
 
 /// The file name of the site configuration, relative to the site root.
@@ -38,11 +40,32 @@ struct ConfigFile {
     default_language: String,
     languages: Vec<LanguageFile>,
     audiences: Option<Vec<String>>,
-    age_bands: Option<Vec<String>>,
+    age_bands: Option<Vec<AgeBandFile>>,
     theme: Option<String>,
     quick_exit_url: Option<String>,
     page_budget_kb: Option<u32>,
 }
+
+/// One entry of `age_bands` as written: an id, or an id with the hardest reading grade its pages may have.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum AgeBandFile {
+    /// `- 9-12`
+    Id(String),
+    /// `- { id: 16-18, reading_grade: 10 }`
+    Full(AgeBandFull),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgeBandFull {
+    id: String,
+    reading_grade: Option<f64>,
+}
+
+/// The reading grade (a US school grade) each default band's pages may reach, where site.yaml gives none:
+/// grade 3 suits ages 8-9, grade 6 ages 11-12, and grade 9 is the plain-language target for teenagers.
+const DEFAULT_READING_GRADES: [(&str, f64); 3] = [("under-9", 3.0), ("9-12", 6.0), ("13-18", 9.0)];
 
 /// One entry of `languages` as written.
 #[derive(Debug, Deserialize)]
@@ -101,6 +124,8 @@ pub struct SiteConfig {
     pub audiences: Vec<String>,
     /// Age band ids for children's pages, in order.
     pub age_bands: Vec<String>,
+    /// The hardest reading grade each band's pages may reach, by band; a band without one is not scored.
+    pub reading_grades: BTreeMap<String, f64>,
     /// The theme's name.
     pub theme: String,
     /// Where the quick-exit control leads.
@@ -211,8 +236,34 @@ fn validate(
             ));
         }
     }
-    let age_bands =
-        file.age_bands.unwrap_or_else(|| ["under-9", "9-12", "13-18"].map(String::from).to_vec());
+    let bands: Vec<(String, Option<f64>)> = match file.age_bands {
+        None => DEFAULT_READING_GRADES.iter().map(|(b, _)| ((*b).to_owned(), None)).collect(),
+        Some(list) => list
+            .into_iter()
+            .map(|b| match b {
+                AgeBandFile::Id(id) => (id, None),
+                AgeBandFile::Full(full) => (full.id, full.reading_grade),
+            })
+            .collect(),
+    };
+    let mut reading_grades = BTreeMap::new();
+    for (band, grade) in &bands {
+        let grade = grade
+            .or_else(|| DEFAULT_READING_GRADES.iter().find(|(b, _)| b == band).map(|(_, g)| *g));
+        match grade {
+            Some(g) if !(0.0..=20.0).contains(&g) => problems.push(err(
+                "age_bands",
+                format!("reading_grade {g} of `{band}` is not a school grade from 0 to 20"),
+            )),
+            Some(g) => {
+                reading_grades.insert(band.clone(), g);
+            }
+            None => {}
+        }
+    }
+    let age_bands: Vec<String> = bands.into_iter().map(|(b, _)| b).collect();
+    check_unique(&audiences, "audiences", "audience", &err, &mut problems);
+    check_unique(&age_bands, "age_bands", "age band", &err, &mut problems);
     for band in &age_bands {
         if !is_id(band) {
             problems.push(err(
@@ -246,10 +297,27 @@ fn validate(
         languages,
         audiences,
         age_bands,
+        reading_grades,
         theme,
         quick_exit_url,
         page_budget_kb: file.page_budget_kb.unwrap_or(60),
     })
+}
+
+/// An id listed twice in one list of site.yaml is an error: the second would be silently ignored.
+fn check_unique(
+    ids: &[String],
+    key: &str,
+    what: &str,
+    err: &dyn Fn(&str, String) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            problems.push(err(key, format!("the {what} `{id}` is listed twice")));
+        }
+    }
 }
 
 /// Lowercase ASCII letters, digits and inner hyphens: the ids that become URL segments.

@@ -36,6 +36,13 @@ pub struct Diagnostic {
     /// What to do about it, where the engine can tell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// How many characters from the column the fault covers (a link's target, an anchor); `None` marks
+    /// the word at the column.
+    #[serde(skip)]
+    pub length: Option<usize>,
+    /// Related context, such as where a repeated definition was first made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
@@ -49,6 +56,8 @@ impl Diagnostic {
             code,
             message: message.into(),
             hint: None,
+            length: None,
+            note: None,
         }
     }
 
@@ -57,6 +66,20 @@ impl Diagnostic {
     pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
         self.line = line;
         self.column = column;
+        self
+    }
+
+    /// The same diagnostic marking `length` characters from its column.
+    #[must_use]
+    pub fn spanning(mut self, length: usize) -> Self {
+        self.length = Some(length.max(1));
+        self
+    }
+
+    /// The same diagnostic with related context (e.g. where something was first defined).
+    #[must_use]
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 

@@ -33,6 +33,19 @@ pub fn read_source(path: &Path, shown: &str) -> Result<std::result::Result<Strin
 /// Decodes source bytes as [`read_source`] does.
 pub fn decode_source(bytes: Vec<u8>, shown: &str) -> std::result::Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
+        Ok(text) if text.contains('\0') => {
+            let at = text.find('\0').unwrap_or_default();
+            let (line, column) = crate::error::line_col(&text, at);
+            Err(Diagnostic::error(
+                shown,
+                "nul-byte",
+                "this file holds a NUL byte, which is not text",
+            )
+            .at(Some(line), Some(column))
+            .hint(
+                "remove it; it usually comes from copying out of a binary file or a broken editor",
+            ))
+        }
         Ok(text) => Ok(normalize_text(&text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();

@@ -17,6 +17,7 @@ pub mod content;
 pub mod data;
 pub mod date;
 pub mod error;
+pub mod escape;
 pub mod fs;
 pub mod i18n;
 pub mod markdown;

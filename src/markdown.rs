@@ -62,14 +62,20 @@ pub struct Rendered {
     pub links: Vec<PageLink>,
 }
 
-/// Renders `markdown`, reporting broken links and unsafe URLs as diagnostics.
-pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
-    let options = Options::ENABLE_TABLES
+/// The one Markdown dialect of the site: `CommonMark` with tables, footnotes, strikethrough, task lists and
+/// `{#id}` heading attributes. Rendering, `check` and the readability scores all parse with it, so they
+/// always see the same document.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(markdown, options)
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `markdown`, reporting broken links and unsafe URLs as diagnostics.
+pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .map(|(e, range)| (e, range.start))
         .collect();
@@ -77,8 +83,8 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
     if cx.rtl {
         isolate_numbers(&mut events);
     }
-    let headings = assign_heading_ids(&mut events);
     let mut problems = Vec::new();
+    let headings = assign_heading_ids(&mut events, markdown, cx, &mut problems);
     let links = rewrite_links(&mut events, markdown, cx, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -88,12 +94,36 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
     Ok(Rendered { html, headings, links })
 }
 
-/// Raw HTML in Markdown is shown as text: translators' and authors' text can never inject markup.
+/// Raw HTML in Markdown is shown as text: translators' and authors' text can never inject markup. HTML
+/// comments (`<!-- note to translators -->`) are notes for the people editing the file and are dropped.
 fn escape_raw_html(events: &mut [(Event<'_>, usize)]) {
+    let mut in_comment = false;
     for (event, _) in events.iter_mut() {
         if let Event::Html(raw) | Event::InlineHtml(raw) = event {
-            *event = Event::Text(std::mem::replace(raw, CowStr::Borrowed("")));
+            let text = strip_comments(raw, &mut in_comment);
+            *event = Event::Text(CowStr::from(text));
         }
+    }
+}
+
+/// `raw` without its HTML comments; `in_comment` carries a comment that spans several raw HTML events (a
+/// comment block is one event per line).
+fn strip_comments(raw: &str, in_comment: &mut bool) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    loop {
+        if *in_comment {
+            let Some(end) = rest.find("-->") else { return out };
+            rest = &rest[end + 3..];
+            *in_comment = false;
+        }
+        let Some(start) = rest.find("<!--") else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + 4..];
+        *in_comment = true;
     }
 }
 
@@ -158,13 +188,38 @@ fn isolate_grouped_numbers(text: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// Gives every heading a unique id (an explicit `{#id}` wins) and returns the headings.
-fn assign_heading_ids(events: &mut [(Event<'_>, usize)]) -> Vec<Heading> {
+/// Gives every heading a unique id (an explicit `{#id}` wins) and returns the headings. An explicit id
+/// given twice is an error at the repeat: links to it could only ever reach the first.
+fn assign_heading_ids(
+    events: &mut [(Event<'_>, usize)],
+    markdown: &str,
+    cx: &LinkContext<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut explicit_at: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 {
+            if let Some(id) = id {
+                let (line, _) = line_col(markdown, events[i].1);
+                let line = line + cx.body_line - 1;
+                if let Some(first) = explicit_at.get(id.as_ref()) {
+                    let text = markdown.lines().nth(line - cx.body_line).unwrap_or("");
+                    let needle = format!("{{#{id}");
+                    let column = text.find(&needle).map(|at| text[..at].chars().count() + 2);
+                    problems.push(
+                        Diagnostic::error(cx.file, "duplicate-id", format!("the heading id `{id}` is used twice on this page"))
+                            .at(Some(line), column)
+                            .spanning(id.chars().count())
+                            .note(format!("first used at line {first}"))
+                            .hint("give each heading its own {#id}: links to this one would reach the first"),
+                    );
+                } else {
+                    explicit_at.insert(id.to_string(), line);
+                }
+            }
             let level = heading_level(*level);
             let explicit = id.as_ref().map(ToString::to_string);
             let mut text = String::new();
@@ -235,13 +290,35 @@ fn rewrite_links(
         let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event else {
             continue;
         };
-        let (line, column) = line_col(markdown, *offset);
+        // The marker goes under the link's target, where the fix is, not under its text.
+        let target_at = markdown
+            .get(*offset..)
+            .and_then(|rest| {
+                let text_end = rest.find("](")? + 2;
+                let after = &rest[text_end..];
+                let skip = after.len() - after.trim_start_matches([' ', '<']).len();
+                after[skip..].starts_with(&**dest_url).then_some(*offset + text_end + skip)
+            })
+            .unwrap_or(*offset);
+        let (line, column) = line_col(markdown, target_at);
         let line = line + cx.body_line - 1;
+        let width = if target_at == *offset { None } else { Some(dest_url.chars().count()) };
         let located = |message: String| {
-            Diagnostic::error(cx.file, "link", message).at(Some(line), Some(column))
+            let d = Diagnostic::error(cx.file, "link", message).at(Some(line), Some(column));
+            match width {
+                Some(w) => d.spanning(w),
+                None => d,
+            }
         };
         match classify(dest_url) {
             LinkKind::External => {}
+            LinkKind::RootRelative => problems.push(
+                located(format!(
+                    "the link `{dest_url}` starts with `/`, so it breaks when the site is served under a \
+                     sub-path (base_url) or opened from disk"
+                ))
+                .hint("link the page's .md file relatively (e.g. ../help.md), or give a full https:// address"),
+            ),
             LinkKind::Fragment => links.push(PageLink {
                 target: cx.key.to_owned(),
                 anchor: Some(dest_url.trim_start_matches('#').to_owned()),
@@ -322,9 +399,7 @@ pub fn percent_decode(text: &str) -> Option<String> {
 /// `data-path`, so the print style sheet can print the link's full address in the reader's language (one
 /// rendering of a page serves every language, so the full address cannot be written here).
 fn page_link_tag(href: &str, title: &str, path: &str) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-    };
+    let escape = crate::escape::html;
     let mut tag = format!("<a href=\"{}\" data-path=\"{}\"", escape(href), escape(path));
     if !title.is_empty() {
         let _ = write!(tag, " title=\"{}\"", escape(title));
@@ -335,6 +410,8 @@ fn page_link_tag(href: &str, title: &str, path: &str) -> String {
 
 enum LinkKind<'s> {
     External,
+    /// `/en/` or `//host/x`: tied to the root of the host, which a sub-path or a file: URL does not share.
+    RootRelative,
     Fragment,
     Relative,
     Unsafe(&'s str),
@@ -344,8 +421,8 @@ fn classify(url: &str) -> LinkKind<'_> {
     if url.starts_with('#') {
         return LinkKind::Fragment;
     }
-    if url.starts_with("//") || url.starts_with('/') {
-        return LinkKind::External;
+    if url.starts_with('/') {
+        return LinkKind::RootRelative;
     }
     if let Some((scheme, _)) = url.split_once(':') {
         let is_scheme = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())

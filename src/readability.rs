@@ -21,7 +21,7 @@
 //!   and "..." end one sentence. Abbreviations such as "e.g." do end a sentence here, which makes
 //!   a page look slightly easier than it is.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 /// A published readability formula, one per supported language.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -121,31 +121,33 @@ pub fn score(markdown: &str, lang: &str) -> Option<Score> {
     Some(Score { formula, value: formula.apply(&stats) })
 }
 
-/// The hardest value of `formula` that still suits readers in `band` ("under-9", "9-12" or
-/// "13-18"); `None` for any other band.
+/// The hardest value of `formula` that still suits readers of school `grade` (a US school grade, as
+/// site.yaml gives each age band's `reading_grade`).
 ///
-/// Flesch-Kincaid grades map to ages directly: grade 3 is ages 8-9, grade 6 ages 11-12, and
-/// grade 9 is the plain-language target for teenagers. The two ease scores are calibrated on the
-/// Flesch reading-ease scale, where 90-100 is "very easy" (about grade 5), 80-90 "easy" (grade 6)
-/// and 60-70 "standard" (grades 8-9). That scale has no band below about grade 5, so under-9
-/// uses its easiest band, 90, as the nearest available bar.
+/// Flesch-Kincaid gives a grade directly. The two ease scores are calibrated on the Flesch reading-ease
+/// scale: 90-100 is "very easy" (grade 5), 80-90 "easy" (grade 6), 70-80 "fairly easy" (grade 7), 60-70
+/// "standard" (grades 8-9), 50-60 "fairly difficult" (grades 10-12), 30-50 "difficult" (college). The
+/// scale has no band below grade 5, so lower grades use its easiest band, 90, as the nearest bar.
 #[must_use]
-pub fn band_limit(formula: Formula, band: &str) -> Option<f64> {
-    let (grade, ease) = match band {
-        "under-9" => (3.0, 90.0),
-        "9-12" => (6.0, 80.0),
-        "13-18" => (9.0, 60.0),
-        _ => return None,
-    };
-    Some(if formula.higher_is_easier() { ease } else { grade })
+pub fn band_limit(formula: Formula, grade: f64) -> f64 {
+    if !formula.higher_is_easier() {
+        return grade;
+    }
+    match grade {
+        g if g <= 5.0 => 90.0,
+        g if g <= 6.0 => 80.0,
+        g if g <= 7.0 => 70.0,
+        g if g <= 9.0 => 60.0,
+        g if g <= 12.0 => 50.0,
+        _ => 30.0,
+    }
 }
 
-/// Whether `score` is at or below the difficulty [`band_limit`] allows for `band`; `None` for an
-/// unknown band.
+/// Whether `score` is at or below the difficulty [`band_limit`] allows for `grade`.
 #[must_use]
-pub fn fits_band(score: &Score, band: &str) -> Option<bool> {
-    let limit = band_limit(score.formula, band)?;
-    Some(if score.formula.higher_is_easier() { score.value >= limit } else { score.value <= limit })
+pub fn fits_band(score: &Score, grade: f64) -> bool {
+    let limit = band_limit(score.formula, grade);
+    if score.formula.higher_is_easier() { score.value >= limit } else { score.value <= limit }
 }
 
 /// A language with a formula and syllable rules.
@@ -179,11 +181,7 @@ impl Language {
 
 /// The prose of `markdown`, one string per block (paragraph, heading, list item, table cell...).
 fn prose_blocks(markdown: &str) -> Vec<String> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options = crate::markdown::options();
     let mut blocks = Vec::new();
     let mut current = String::new();
     // Depth inside an element whose text is not read as prose: a code or HTML block, an image's
@@ -656,17 +654,16 @@ mod tests {
 
     #[test]
     fn bands() {
-        assert_eq!(band_limit(Formula::FleschKincaidGrade, "9-12"), Some(6.0));
-        assert_eq!(band_limit(Formula::KandelMoles, "under-9"), Some(90.0));
-        assert_eq!(band_limit(Formula::FernandezHuerta, "13-18"), Some(60.0));
-        assert_eq!(band_limit(Formula::KandelMoles, "adults"), None);
+        assert!((band_limit(Formula::FleschKincaidGrade, 6.0) - 6.0).abs() < f64::EPSILON);
+        assert!((band_limit(Formula::KandelMoles, 3.0) - 90.0).abs() < f64::EPSILON);
+        assert!((band_limit(Formula::FernandezHuerta, 9.0) - 60.0).abs() < f64::EPSILON);
+        assert!((band_limit(Formula::FernandezHuerta, 10.0) - 50.0).abs() < f64::EPSILON);
         let grade = Score { formula: Formula::FleschKincaidGrade, value: 6.0 };
-        assert_eq!(fits_band(&grade, "9-12"), Some(true));
-        assert_eq!(fits_band(&grade, "under-9"), Some(false));
+        assert!(fits_band(&grade, 6.0));
+        assert!(!fits_band(&grade, 3.0));
         let ease = Score { formula: Formula::FernandezHuerta, value: 85.0 };
-        assert_eq!(fits_band(&ease, "9-12"), Some(true));
-        assert_eq!(fits_band(&ease, "under-9"), Some(false));
-        assert_eq!(fits_band(&ease, "18+"), None);
+        assert!(fits_band(&ease, 6.0));
+        assert!(!fits_band(&ease, 3.0));
     }
 
     const DENSE_EN: &str = "The implementation of comprehensive safeguarding methodologies \
@@ -680,11 +677,11 @@ mod tests {
         let s = score(simple, "en").unwrap();
         assert_eq!(s.formula, Formula::FleschKincaidGrade);
         assert!(s.value <= 3.0, "{}", s.value);
-        assert_eq!(fits_band(&s, "under-9"), Some(true));
+        assert!(fits_band(&s, 3.0));
         let dense = score(DENSE_EN, "en-GB").unwrap();
         assert!(dense.value > 12.0, "{}", dense.value);
-        assert_eq!(fits_band(&dense, "under-9"), Some(false));
-        assert_eq!(fits_band(&dense, "13-18"), Some(false));
+        assert!(!fits_band(&dense, 3.0));
+        assert!(!fits_band(&dense, 9.0));
     }
 
     #[test]
@@ -693,7 +690,7 @@ mod tests {
             "Sé amable. No des tu clave. Si algo te da miedo, habla con tu mamá o tu papá.";
         let s = score(simple, "es").unwrap();
         assert_eq!(s.formula, Formula::FernandezHuerta);
-        assert_eq!(fits_band(&s, "under-9"), Some(true), "{}", s.value);
+        assert!(fits_band(&s, 3.0), "{}", s.value);
         let dense = score(
             "La implementación de metodologías integrales de protección requiere una \
              colaboración interdisciplinaria entre instituciones educativas, organismos \
@@ -701,8 +698,8 @@ mod tests {
             "es-ES",
         )
         .unwrap();
-        assert_eq!(fits_band(&dense, "under-9"), Some(false), "{}", dense.value);
-        assert_eq!(fits_band(&dense, "13-18"), Some(false), "{}", dense.value);
+        assert!(!fits_band(&dense, 3.0), "{}", dense.value);
+        assert!(!fits_band(&dense, 9.0), "{}", dense.value);
     }
 
     #[test]
@@ -719,7 +716,7 @@ mod tests {
                       Ne partage pas ton mot de passe.";
         let s = score(simple, "fr").unwrap();
         assert_eq!(s.formula, Formula::KandelMoles);
-        assert_eq!(fits_band(&s, "under-9"), Some(true), "{}", s.value);
+        assert!(fits_band(&s, 3.0), "{}", s.value);
         let dense = score(
             "La mise en œuvre de méthodologies de protection exhaustives nécessite une \
              collaboration interdisciplinaire entre les établissements d'enseignement, les \
@@ -727,7 +724,7 @@ mod tests {
             "fr-FR",
         )
         .unwrap();
-        assert_eq!(fits_band(&dense, "under-9"), Some(false), "{}", dense.value);
-        assert_eq!(fits_band(&dense, "13-18"), Some(false), "{}", dense.value);
+        assert!(!fits_band(&dense, 3.0), "{}", dense.value);
+        assert!(!fits_band(&dense, 9.0), "{}", dense.value);
     }
 }

@@ -19,7 +19,7 @@ pub fn render(diagnostic: &Diagnostic, root: &Path, colour: bool) -> String {
     let title = level.primary_title(diagnostic.to_string()).id(diagnostic.code);
     let mut group = match (&source, diagnostic.line) {
         (Some(text), Some(line)) if !text.trim().is_empty() => {
-            let span = marker_span(text, diagnostic.column);
+            let span = marker_span(text, diagnostic.column, diagnostic.length);
             title.element(
                 Snippet::source(text.as_str())
                     .line_start(line)
@@ -28,6 +28,9 @@ pub fn render(diagnostic: &Diagnostic, root: &Path, colour: bool) -> String {
         }
         _ => Group::with_title(title),
     };
+    if let Some(note) = &diagnostic.note {
+        group = group.element(Level::NOTE.message(note.as_str()));
+    }
     if let Some(hint) = &diagnostic.hint {
         group = group.element(Level::HELP.message(hint.as_str()));
     }
@@ -46,15 +49,20 @@ fn source_line(root: &Path, file: &str, line: usize) -> Option<String> {
     text.split('\n').nth(line.checked_sub(1)?).map(|l| l.trim_end_matches('\r').to_owned())
 }
 
-/// The byte range to underline: from the column (counted in characters) to the end of the word there, or
-/// the whole line without its indentation when the column is unknown.
-fn marker_span(line: &str, column: Option<usize>) -> std::ops::Range<usize> {
+/// The byte range to underline: `length` characters from the column (counted in characters) where the
+/// diagnostic knows its extent, else to the end of the word there, or the whole line without its
+/// indentation when the column is unknown.
+fn marker_span(line: &str, column: Option<usize>, length: Option<usize>) -> std::ops::Range<usize> {
     let Some(column) = column else {
         let start = line.len() - line.trim_start().len();
         return start..line.trim_end().len().max(start + 1);
     };
     let start = line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
     let rest = line.get(start..).unwrap_or("");
+    if let Some(length) = length.filter(|l| *l > 0 && !rest.is_empty()) {
+        let end = rest.char_indices().nth(length).map_or(rest.len(), |(i, _)| i);
+        return start..start + end;
+    }
     let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
     // At least one whole character, even where the fault is a space (which may be several bytes wide).
     let width = if word == 0 { rest.chars().next().map_or(1, char::len_utf8) } else { word };
@@ -93,11 +101,11 @@ mod tests {
 
     #[test]
     fn marker_spans_one_word_in_any_script() {
-        assert_eq!(marker_span("a: مرحبا بك", Some(4)), 3..13);
-        assert_eq!(marker_span("  whole line ", None), 2..12);
-        assert_eq!(marker_span("x", Some(9)), 1..2);
+        assert_eq!(marker_span("a: مرحبا بك", Some(4), None), 3..13);
+        assert_eq!(marker_span("  whole line ", None, None), 2..12);
+        assert_eq!(marker_span("x", Some(9), None), 1..2);
         assert_eq!(
-            marker_span("\u{3000}x = y", Some(1)),
+            marker_span("\u{3000}x = y", Some(1), None),
             0..3,
             "an ideographic space is one character"
         );

@@ -13,6 +13,22 @@ pub fn parse<T: DeserializeOwned>(
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|e| {
+        // YAML forbids tabs in indentation; the parser's own words for it ("found character that cannot
+        // start any token") do not say so.
+        if let Some((i, line)) = text.lines().enumerate().find(|(_, l)| {
+            let indent = &l[..l.len() - l.trim_start().len()];
+            indent.contains('\t')
+        }) {
+            let column = line.find('\t').map_or(1, |at| line[..at].chars().count() + 1);
+            return Diagnostic::error(
+                file,
+                "yaml",
+                "a tab is used for indentation; YAML allows only spaces",
+            )
+            .at(Some(i + 1 + line_offset), Some(column))
+            .spanning(1)
+            .hint("replace the tab with spaces (most editors: convert indentation to spaces)");
+        }
         let message = tidy_message(&e.to_string());
         let reported = e.location().map(|l| (l.line(), l.column()));
         let (line, column) = match refine(text, &message).or(reported) {

@@ -78,8 +78,8 @@ fn the_text_report_shows_the_line_a_marker_and_a_hint() {
     );
     assert!(stdout.contains("11 | Also [below](#nowhere)."), "{stdout}");
     assert!(
-        stdout.contains("   |              ^^^^^^^^^^"),
-        "the marker under `#nowhere`: {stdout}"
+        stdout.contains("   |              ^^^^^^^^\n"),
+        "the marker covers exactly `#nowhere`: {stdout}"
     );
     assert!(
         stdout.contains("help: the anchors of content/en/parents/anchors.md are: here"),
@@ -128,7 +128,14 @@ fn interface_messages_missing_unused_or_with_other_variables() {
         );
     }
     has(&all, "message-unused", "locales/en/extra.ftl", 1, "warning", "`only-english`");
-    has(&all, "message-variables", "locales/fr/site.ftl", 2, "warning", "`updated-on` uses `$day`");
+    has(
+        &all,
+        "message-variables",
+        "locales/fr/site.ftl",
+        2,
+        "warning",
+        "`updated-on` uses no variables but the `en` message uses `$date`",
+    );
 }
 
 #[test]
@@ -199,4 +206,30 @@ fn emphasis_markers_that_show_as_text_are_warnings() {
     let columns: Vec<&serde_json::Value> =
         with_code(&all, "emphasis").iter().map(|f| &f["column"]).collect();
     assert_eq!(columns, [1, 24], "both markers show; the closed bold on line 5 is fine");
+}
+
+#[test]
+fn reading_grades_come_from_site_yaml_and_a_band_without_one_gets_a_note() {
+    let site = Site::copy("good", &["check/reading"]);
+    // A band's limit raised in site.yaml lets the hard page pass.
+    let config = site.source("site.yaml")
+        + "age_bands:\n  - { id: under-9, reading_grade: 30 }\n  - 9-12\n  - 13-18\n";
+    site.write("site.yaml", config.as_bytes());
+    let (stdout, _) = text(&site.run(&["check"]));
+    assert!(!stdout.contains("reading-level"), "{stdout}");
+    // A band of the site's own without a grade is named in a note, not skipped in silence.
+    let config = site
+        .source("site.yaml")
+        .replace("{ id: under-9, reading_grade: 30 }", "under-9\n  - teens");
+    site.write("site.yaml", config.as_bytes());
+    let ftl = site.source("locales/en/site.ftl") + "age-teens = Teens\n";
+    site.write("locales/en/site.ftl", ftl.as_bytes());
+    let page = site.source("content/en/children/hard.md").replace("ages: under-9", "ages: teens");
+    site.write("content/en/children/hard.md", page.as_bytes());
+    let (stdout, stderr) = text(&site.run(&["check"]));
+    assert!(
+        stdout.contains("note: reading level not checked for the age band(s) teens"),
+        "{stdout}{stderr}"
+    );
+    assert!(!stdout.contains("reading-level"), "{stdout}");
 }

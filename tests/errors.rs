@@ -9,6 +9,7 @@ fn fails(case: &str, expected: &[&str]) -> String {
     assert!(site.build(&[]).status.success());
     let before = snapshot(&site.out());
     crate::support::copy_tree(&crate::support::fixtures().join("bad").join(case), &site.root());
+    let everything = snapshot(site.dir.path());
     let output = site.build(&[]);
     let (stdout, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(1), "{case}: exit status\n{stdout}\n{stderr}");
@@ -17,6 +18,7 @@ fn fails(case: &str, expected: &[&str]) -> String {
     }
     assert!(!stderr.contains("panicked"), "{case}: {stderr}");
     assert_eq!(before, snapshot(&site.out()), "{case}: the previous output changed");
+    assert_eq!(everything, snapshot(site.dir.path()), "{case}: a source or an output file changed");
     let leftovers: Vec<_> = std::fs::read_dir(site.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -153,4 +155,67 @@ fn output_inside_the_sources_is_refused() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(site.root().join("content/en/_index.md").is_file());
+}
+
+#[test]
+fn a_translation_with_a_variable_the_source_does_not_pass() {
+    let err = fails(
+        "message-variables",
+        &["locales/fr/site.ftl:2:1", "`{ $datum }`", "the `en` message passes `{ $date }`"],
+    );
+    assert!(err.contains("error[message-variables]"), "{err}");
+}
+
+#[test]
+fn a_message_defined_twice_names_both_lines() {
+    fails(
+        "message-duplicate",
+        &["locales/fr/site.ftl:3:1", "defined twice", "locales/fr/site.ftl:1"],
+    );
+}
+
+#[test]
+fn a_nul_byte_is_located() {
+    fails("nul-byte", &["content/en/parents/talk.md:7:9", "NUL byte"]);
+}
+
+#[test]
+fn a_link_from_the_host_root_breaks_under_a_sub_path() {
+    let err =
+        fails("root-link", &["content/en/parents/talk.md:7:16", "starts with `/`", ".md file"]);
+    // The marker covers the target `/en/`, not the link's text.
+    assert!(err.contains("7 | Go back [home](/en/)"), "{err}");
+    assert!(err.contains("  |                ^^^^\n"), "{err}");
+    // check agrees with build.
+    let site = Site::copy("good", &["bad/root-link"]);
+    let output = site.run(&["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let (json, _) = text(&output);
+    assert!(json.contains("starts with `/`"), "{json}");
+}
+
+#[test]
+fn a_tab_in_yaml_is_named_as_a_tab() {
+    fails("yaml-tab", &["content/en/parents/talk.md:5:1", "a tab is used for indentation"]);
+}
+
+#[test]
+fn a_repeated_heading_id_is_reported_at_the_repeat() {
+    let err = fails(
+        "duplicate-heading-id",
+        &["content/en/parents/talk.md:11:", "`start` is used twice", "first used at line 7"],
+    );
+    assert!(err.contains("^^^^^"), "the marker covers the id: {err}");
+}
+
+#[test]
+fn a_page_with_broken_front_matter_is_one_error_not_one_per_link_to_it() {
+    let err = fails("unreadable-front-matter", &["content/en/parents/talk.md:3:"]);
+    assert!(!err.contains("be-kind.md"), "the page linking to it is not blamed: {err}");
+    assert!(err.contains("build failed: 1 error(s)"), "{err}");
+}
+
+#[test]
+fn an_audience_listed_twice() {
+    fails("duplicate-audience", &["site.yaml:", "the audience `children` is listed twice"]);
 }

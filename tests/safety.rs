@@ -249,3 +249,31 @@ fn interrupted_builds_leave_nothing_behind() {
     assert!(site.build(&["--quiet"]).status.success());
     assert_no_leftovers(site.dir.path());
 }
+
+#[test]
+fn html_comments_are_dropped_and_other_html_stays_text() {
+    let site = Site::copy("good", &[]);
+    site.write(
+        "content/en/about.md",
+        "---\ntitle: About\n---\n<!-- note to translators:\nkeep this short -->\n\nText <!-- inline note --> and <b>bold</b>.\n"
+            .as_bytes(),
+    );
+    let output = site.build(&[]);
+    assert!(output.status.success(), "{}", text(&output).1);
+    let html = site.read("en/about/index.html");
+    assert!(!html.contains("note to translators"), "{html}");
+    assert!(!html.contains("keep this short"), "{html}");
+    assert!(!html.contains("inline note"), "{html}");
+    assert!(html.contains("Text  and &lt;b&gt;bold&lt;/b&gt;."), "{html}");
+}
+
+#[test]
+fn a_fluent_syntax_error_points_at_its_own_line() {
+    let site = Site::copy("good", &[]);
+    site.write("locales/en/broken.ftl", b"fine = ok\nbroken = Hello { $name\nnext = fine\n");
+    let output = site.build(&[]);
+    let (_, err) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("locales/en/broken.ftl:2:"), "the line of the open brace: {err}");
+    assert!(!err.contains("locales/en/broken.ftl:3:"), "{err}");
+}

@@ -6,7 +6,7 @@ use crate::source::SiteSource;
 
 /// Escapes text for XML.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    crate::escape::html(s)
 }
 
 /// Every published language version of every page, with its alternates. Fallbacks are left out: they are

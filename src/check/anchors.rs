@@ -103,6 +103,7 @@ pub(super) fn check(
                         format!("`#{anchor}` is not an anchor of {}{reader}", target_page.file),
                     )
                     .at(Some(link.line), column_in_body(page, link.line, &format!("#{written}")))
+                    .spanning(written.chars().count() + 1)
                     .hint(hint),
                 );
             }

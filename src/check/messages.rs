@@ -5,8 +5,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use fluent_syntax::ast;
-
 use crate::error::{Diagnostic, Result};
 use crate::i18n::load::{LOCALES_DIR, embedded_files};
 use crate::source::SiteSource;
@@ -184,92 +182,16 @@ fn definitions(root: &Path, lang: &str, used: &mut Used) -> Result<BTreeMap<Stri
     }
     let mut definitions = BTreeMap::new();
     for (file, text) in &files {
-        let resource = match fluent_syntax::parser::parse(text.as_str()) {
-            Ok(r) | Err((r, _)) => r,
-        };
-        for entry in &resource.body {
-            let (id, value, attributes) = match entry {
-                ast::Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes),
-                ast::Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes),
-                _ => continue,
-            };
-            let mut variables = BTreeSet::new();
-            for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-                walk_pattern(pattern, &mut variables, &mut used.ids);
-            }
-            if matches!(entry, ast::Entry::Term(_)) {
+        for d in crate::i18n::definitions::definitions(text) {
+            used.ids.extend(d.references);
+            if d.term {
                 continue;
             }
-            let line = text
-                .lines()
-                .position(|l| l.strip_prefix(id).is_some_and(|r| r.trim_start().starts_with('=')))
-                .map(|i| i + 1);
-            definitions.insert(id.to_owned(), Definition { file: file.clone(), line, variables });
+            definitions.insert(
+                d.id,
+                Definition { file: file.clone(), line: d.line, variables: d.variables },
+            );
         }
     }
     Ok(definitions)
-}
-
-fn walk_pattern(
-    pattern: &ast::Pattern<&str>,
-    variables: &mut BTreeSet<String>,
-    used: &mut BTreeSet<String>,
-) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            walk_expression(expression, variables, used);
-        }
-    }
-}
-
-fn walk_expression(
-    expression: &ast::Expression<&str>,
-    variables: &mut BTreeSet<String>,
-    used: &mut BTreeSet<String>,
-) {
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            walk_inline(selector, variables, used);
-            for variant in variants {
-                walk_pattern(&variant.value, variables, used);
-            }
-        }
-        ast::Expression::Inline(inline) => walk_inline(inline, variables, used),
-    }
-}
-
-fn walk_inline(
-    inline: &ast::InlineExpression<&str>,
-    variables: &mut BTreeSet<String>,
-    used: &mut BTreeSet<String>,
-) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            variables.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::MessageReference { id, .. } => {
-            used.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. }
-        | ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
-            walk_arguments(arguments, variables, used);
-        }
-        ast::InlineExpression::Placeable { expression } => {
-            walk_expression(expression, variables, used);
-        }
-        _ => {}
-    }
-}
-
-fn walk_arguments(
-    arguments: &ast::CallArguments<&str>,
-    variables: &mut BTreeSet<String>,
-    used: &mut BTreeSet<String>,
-) {
-    for a in &arguments.positional {
-        walk_inline(a, variables, used);
-    }
-    for a in &arguments.named {
-        walk_inline(&a.value, variables, used);
-    }
 }

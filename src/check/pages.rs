@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::check::Checked;
 use crate::content::page::SourcePage;
@@ -13,13 +13,29 @@ use crate::source::SiteSource;
 /// Adds the findings of every page and translation.
 pub(super) fn check(source: &SiteSource, checked: &mut Checked) {
     let mut unscored = BTreeSet::new();
+    let mut ungraded = BTreeSet::new();
     for group in source.content.pages.values() {
         // A translation may leave `ages` out: the source's band is the page's band, as the site shows it.
         let band = group.source.front.ages.as_deref();
         for page in std::iter::once(&group.source).chain(group.translations.values()) {
             structure(page, &mut checked.findings);
+            let grade = band.map(|b| source.config.reading_grades.get(b).copied().ok_or(b));
+            if let Some(Err(band)) = grade {
+                if page.kind.audience() == Some("children") {
+                    ungraded.insert(band);
+                }
+            }
+            let band = band.zip(grade.and_then(Result::ok));
             reading_level(page, band, &mut checked.findings, &mut unscored);
         }
+    }
+    if !ungraded.is_empty() {
+        checked.notes.push(format!(
+            "reading level not checked for the age band(s) {}: site.yaml gives no `reading_grade` for them \
+             (write e.g. `- {{ id: {}, reading_grade: 8 }}` under age_bands)",
+            ungraded.iter().copied().collect::<Vec<_>>().join(", "),
+            ungraded.iter().next().copied().unwrap_or_default()
+        ));
     }
     if !unscored.is_empty() {
         checked.notes.push(format!(
@@ -41,7 +57,7 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
     let mut image: Option<(usize, String)> = None;
     // The last character of the previous text event and its offset, to spot `**` shown as text.
     let mut previous_text: Option<(char, usize)> = None;
-    let parser = Parser::new_ext(&page.body, Options::all()).into_offset_iter();
+    let parser = Parser::new_ext(&page.body, crate::markdown::options()).into_offset_iter();
     for (event, range) in parser {
         let mut last_text = None;
         match event {
@@ -125,11 +141,11 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
 /// Children's pages whose text reads above their age band, by the language's published formula.
 fn reading_level<'a>(
     page: &'a SourcePage,
-    band: Option<&str>,
+    band: Option<(&str, f64)>,
     findings: &mut Vec<Diagnostic>,
     unscored: &mut BTreeSet<&'a str>,
 ) {
-    let Some(band) = band else { return };
+    let Some((band, grade)) = band else { return };
     if page.kind.audience() != Some("children") {
         return;
     }
@@ -139,10 +155,10 @@ fn reading_level<'a>(
         }
         return;
     };
-    if crate::readability::fits_band(&score, band) != Some(false) {
+    if crate::readability::fits_band(&score, grade) {
         return;
     }
-    let limit = crate::readability::band_limit(score.formula, band).unwrap_or_default();
+    let limit = crate::readability::band_limit(score.formula, grade);
     let (relation, advice) = if score.formula.higher_is_easier() {
         ("at least", "higher is easier")
     } else {

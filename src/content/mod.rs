@@ -81,14 +81,22 @@ pub fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTre
     let parsed: Vec<Result<std::result::Result<SourcePage, Vec<Diagnostic>>>> =
         files.par_iter().map(|f| read_page(config, options, f)).collect();
     let mut pages = Vec::new();
-    for result in parsed {
+    // Pages that could not be read still exist for the links that point at them: one typo in front matter
+    // is one error, not one more for every page that links to the page.
+    let mut unreadable = HashMap::new();
+    for (found, result) in files.iter().zip(parsed) {
         match result? {
             Ok(page) => pages.push(page),
-            Err(mut d) => problems.append(&mut d),
+            Err(mut d) => {
+                if found.lang == config.default_language {
+                    unreadable.insert(found.key.clone(), url_path_of_key(&found.key));
+                }
+                problems.append(&mut d);
+            }
         }
     }
     let mut tree = group(config, pages, options.drafts, &mut problems);
-    render_all(config, &mut tree, &mut problems);
+    render_all(config, &mut tree, &unreadable, &mut problems);
     if problems.is_empty() { Ok(tree) } else { Err(Error::Site(problems)) }
 }
 
@@ -396,9 +404,25 @@ fn group(
     tree
 }
 
-/// Renders every page's Markdown in parallel, recording links for anchor checks.
-fn render_all(config: &SiteConfig, tree: &mut ContentTree, problems: &mut Vec<Diagnostic>) {
-    let urls = tree.urls();
+/// The URL path a page's key gives when its front matter sets no `slug`.
+fn url_path_of_key(key: &str) -> String {
+    let stem = key.strip_suffix(".md").unwrap_or(key);
+    let stem = stem.strip_suffix("_index").unwrap_or(stem);
+    if stem.is_empty() || stem.ends_with('/') { stem.to_owned() } else { format!("{stem}/") }
+}
+
+/// Renders every page's Markdown in parallel, recording links for anchor checks. `unreadable` are the
+/// pages whose files could not be read, which links may still name.
+fn render_all(
+    config: &SiteConfig,
+    tree: &mut ContentTree,
+    unreadable: &HashMap<String, String>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut urls = tree.urls();
+    for (key, url_path) in unreadable {
+        urls.entry(key.clone()).or_insert_with(|| url_path.clone());
+    }
     let results: Vec<Vec<Diagnostic>> = tree
         .pages
         .par_iter_mut()

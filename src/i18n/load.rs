@@ -30,10 +30,12 @@ fn required_messages(config: &SiteConfig, topics: &[String]) -> Vec<String> {
 pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Localizer> {
     let mut problems = Vec::new();
     let mut resources: BTreeMap<String, Vec<FluentResource>> = BTreeMap::new();
+    let mut defined = Defined::default();
     for lang in &config.languages {
         let list = resources.entry(lang.code.clone()).or_default();
         for (shown, text) in embedded_files(&lang.code) {
             parse(&text, &shown, list, &mut problems);
+            defined.add(&lang.code, &shown, &text, &mut problems);
         }
     }
     let site_dir = root.join(LOCALES_DIR);
@@ -65,11 +67,15 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
             }
             let Some(list) = resources.get_mut(&lang) else { continue };
             match crate::fs::read_source(&entry.path, &shown)? {
-                Ok(text) => parse(&text, &shown, list, &mut problems),
+                Ok(text) => {
+                    parse(&text, &shown, list, &mut problems);
+                    defined.add(&lang, &shown, &text, &mut problems);
+                }
                 Err(d) => problems.push(d),
             }
         }
     }
+    defined.check_variables(&config.default_language, &mut problems);
     let localizer = Localizer::new(config, resources);
     let default_ids = localizer.message_ids(&config.default_language).cloned().unwrap_or_default();
     for key in required_messages(config, topics) {
@@ -105,12 +111,83 @@ pub fn embedded_files(lang: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Where each message of each language is defined, as loading goes: a site file's definition replaces the
+/// built-in one, and a second definition in the site's own files is an error.
+#[derive(Default)]
+struct Defined {
+    /// By language, then id.
+    messages: BTreeMap<String, BTreeMap<String, Place>>,
+}
+
+/// Where a message is defined and the variables it uses: (file, line, variables).
+type Place = (String, Option<usize>, BTreeSet<String>);
+
+impl Defined {
+    fn add(&mut self, lang: &str, file: &str, text: &str, problems: &mut Vec<Diagnostic>) {
+        let built_in = file.ends_with("(built in)");
+        let messages = self.messages.entry(lang.to_owned()).or_default();
+        for d in crate::i18n::definitions::definitions(text) {
+            if let Some((first_file, first_line, _)) = messages.get(&d.id) {
+                if !built_in && !first_file.ends_with("(built in)") {
+                    let first = match first_line {
+                        Some(line) => format!("{first_file}:{line}"),
+                        None => first_file.clone(),
+                    };
+                    problems.push(
+                        Diagnostic::error(
+                            file,
+                            "message-duplicate",
+                            format!("`{}` is defined twice in `{lang}`; it was first defined at {first}", d.id),
+                        )
+                        .at(d.line, Some(1))
+                        .hint("keep one definition: Fluent would silently use only one of them"),
+                    );
+                    continue;
+                }
+            }
+            messages.insert(d.id, (file.to_owned(), d.line, d.variables));
+        }
+    }
+
+    /// A translation may use fewer variables than the default language's message (a plural form need not
+    /// repeat the count) but never one the engine does not pass: the reader would see `{$datum}`.
+    fn check_variables(&self, default: &str, problems: &mut Vec<Diagnostic>) {
+        let Some(defaults) = self.messages.get(default) else { return };
+        for (lang, messages) in self.messages.iter().filter(|(l, _)| l.as_str() != default) {
+            for (id, (file, line, variables)) in messages {
+                let Some((_, _, expected)) = defaults.get(id) else { continue };
+                let unknown: Vec<String> =
+                    variables.difference(expected).map(|v| format!("`{{ ${v} }}`")).collect();
+                if unknown.is_empty() {
+                    continue;
+                }
+                let known: Vec<String> = expected.iter().map(|v| format!("`{{ ${v} }}`")).collect();
+                let known =
+                    if known.is_empty() { "no variables".to_owned() } else { known.join(", ") };
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        "message-variables",
+                        format!(
+                            "`{id}` in `{lang}` uses {}, which the `{default}` message does not have; \
+                             readers would see it as written",
+                            unknown.join(", ")
+                        ),
+                    )
+                    .at(*line, Some(1))
+                    .hint(format!("the `{default}` message passes {known}: use those names")),
+                );
+            }
+        }
+    }
+}
+
 fn parse(text: &str, shown: &str, list: &mut Vec<FluentResource>, problems: &mut Vec<Diagnostic>) {
     match FluentResource::try_new(text.to_owned()) {
         Ok(resource) => list.push(resource),
         Err((_, errors)) => {
             for e in errors {
-                let (line, column) = line_col(text, e.pos.start);
+                let (line, column) = line_col(text, fault_position(text, &e));
                 problems.push(
                     Diagnostic::error(
                         shown,
@@ -123,6 +200,22 @@ fn parse(text: &str, shown: &str, list: &mut Vec<FluentResource>, problems: &mut
             }
         }
     }
+}
+
+/// Where a syntax error is, for the reader: the parser notices a missing `}` only at the start of the next
+/// line, so an error found after nothing but white space is moved back to the end of the text before it,
+/// staying within the entry the error belongs to.
+fn fault_position(text: &str, error: &fluent_syntax::parser::ParserError) -> usize {
+    let floor = error.slice.as_ref().map_or(0, |s| s.start);
+    let mut at = error.pos.start.min(text.len());
+    while at > floor {
+        let Some(c) = text[..at].chars().next_back() else { break };
+        if !c.is_whitespace() {
+            break;
+        }
+        at -= c.len_utf8();
+    }
+    if at == floor { error.pos.start.min(text.len()) } else { at }
 }
 
 /// The ids of the messages (not terms) a resource defines.

@@ -1,6 +1,7 @@
 //! Interface text: Fluent bundles per language, built once, shared by all rendering threads, with the
 //! fallback from a language to the default language.
 
+pub(crate) mod definitions;
 pub mod load;
 pub mod stamp;
 pub mod status;

@@ -109,10 +109,9 @@ impl Function<TeraResult<String>> for TranslateDate {
 }
 
 /// HTML-escapes `text` as Tera's autoescape does.
+#[allow(clippy::unnecessary_wraps, reason = "keeps the callers' `?` chains uniform")]
 fn escape(text: &str) -> TeraResult<String> {
-    let mut out = Vec::with_capacity(text.len());
-    tera::escape_html(text, &mut out).map_err(|e| tera::Error::message(e.to_string()))?;
-    String::from_utf8(out).map_err(|e| tera::Error::message(e.to_string()))
+    Ok(crate::escape::html(text))
 }
 
 fn to_arg(value: &Value) -> Arg {

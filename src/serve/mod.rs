@@ -300,7 +300,7 @@ fn inject(html: &str, error: Option<&str>) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    crate::escape::html(text)
 }
 
 fn header(name: &str, value: &str) -> tiny_http::Header {
