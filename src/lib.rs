@@ -22,6 +22,7 @@ pub mod fs;
 pub mod i18n;
 pub mod markdown;
 pub mod new_page;
+mod properties;
 pub mod readability;
 pub mod render;
 pub mod report;

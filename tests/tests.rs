@@ -7,6 +7,7 @@ mod check;
 mod errors;
 mod i18n;
 mod new_page;
+mod properties;
 mod safety;
 mod serve;
 mod shipped;

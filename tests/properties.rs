@@ -1,0 +1,118 @@
+//! Properties of whole builds on generated content trees: two builds of the same tree are byte-identical,
+//! and every internal link and asset of the output resolves to a file of the output. `PROPTEST_CASES`
+//! raises the number of trees (README).
+
+use std::path::Path;
+use std::process::Command;
+
+use proptest::prelude::*;
+
+use crate::support::{Site, snapshot};
+
+/// One generated page: its audience (or none), slug, and the indexes of the pages it links to, each with
+/// an anchor or not.
+#[derive(Debug, Clone)]
+struct PageSpec {
+    audience: Option<&'static str>,
+    slug: String,
+    links: Vec<(usize, bool)>,
+    heading: String,
+}
+
+fn page_spec() -> impl Strategy<Value = PageSpec> {
+    (
+        prop_oneof![Just(None), Just(Some("children")), Just(Some("parents"))],
+        "[a-z]{1,8}",
+        proptest::collection::vec((0usize..16, any::<bool>()), 0..5),
+        "[A-Za-zé ١尽]{1,16}",
+    )
+        .prop_map(|(audience, slug, links, heading)| PageSpec {
+            audience,
+            slug,
+            links,
+            heading,
+        })
+}
+
+fn key(p: &PageSpec) -> String {
+    match p.audience {
+        Some(a) => format!("{a}/gen-{}.md", p.slug),
+        None => format!("gen-{}.md", p.slug),
+    }
+}
+
+fn write_tree(site: &Site, pages: &[PageSpec]) {
+    let keys: Vec<String> = pages.iter().map(key).collect();
+    for (i, page) in pages.iter().enumerate() {
+        let depth = usize::from(page.audience.is_some());
+        let mut body = format!("Intro.\n\n## {} {{#part-{i}}}\n\nText.\n\n", page.heading);
+        for (target, anchored) in &page.links {
+            let Some(to) = keys.get(target % keys.len().max(1)) else { continue };
+            let anchor =
+                if *anchored { format!("#part-{}", target % keys.len()) } else { String::new() };
+            body.push_str(&format!("See [page]({}{to}{anchor}).\n\n", "../".repeat(depth)));
+        }
+        let ages = if page.audience == Some("children") { "ages: 9-12\n" } else { "" };
+        let front = format!("---\ntitle: Page {i}\ndescription: Generated.\n{ages}---\n");
+        site.write(&format!("content/en/{}", keys[i]), (front + &body).as_bytes());
+    }
+}
+
+/// Every `href` and `src` of every HTML file below `out` that points inside the site resolves to a file.
+fn assert_links_resolve(out: &Path) {
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let dir = entry.path().parent().unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for part in html.split(attr).skip(1) {
+                let url = &part[..part.find('"').unwrap()];
+                let is_external = url.contains(':') || url.starts_with('#') || url.is_empty();
+                // 404 pages link by absolute path, as they are served at any depth.
+                let is_rooted = url.starts_with('/');
+                if is_external || (is_rooted && entry.file_name() == "404.html") {
+                    continue;
+                }
+                assert!(!is_rooted, "{}: `{url}` depends on the host root", entry.path().display());
+                let path = url.split(['#', '?']).next().unwrap().replace("&amp;", "&");
+                let mut target = dir.join(&path);
+                if path.ends_with('/') || path.is_empty() {
+                    target = target.join("index.html");
+                }
+                assert!(target.is_file(), "{}: `{url}` leads nowhere", entry.path().display());
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn generated_sites_build_identically_and_every_link_resolves(
+        pages in proptest::collection::vec(page_spec(), 1..10)
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        let pages: Vec<PageSpec> = pages.into_iter().filter(|p| seen.insert(p.slug.clone())).collect();
+        let site = Site::copy("good", &[]);
+        write_tree(&site, &pages);
+        let mut outputs = Vec::new();
+        for name in ["one", "two"] {
+            let out = site.dir.path().join(name);
+            let status = Command::new(env!("CARGO_BIN_EXE_safeguide"))
+                .args(["build", "--quiet", "--root"])
+                .arg(site.root())
+                .arg("--out")
+                .arg(&out)
+                .status()
+                .unwrap();
+            prop_assert!(status.success());
+            outputs.push(snapshot(&out));
+            assert_links_resolve(&out);
+        }
+        prop_assert!(outputs[0] == outputs[1], "two builds differ");
+    }
+}
