@@ -2,6 +2,7 @@
 //! and every internal link and asset of the output resolves to a file of the output. `PROPTEST_CASES`
 //! raises the number of trees (README).
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
@@ -50,7 +51,8 @@ fn write_tree(site: &Site, pages: &[PageSpec]) {
             let Some(to) = keys.get(target % keys.len().max(1)) else { continue };
             let anchor =
                 if *anchored { format!("#part-{}", target % keys.len()) } else { String::new() };
-            body.push_str(&format!("See [page]({}{to}{anchor}).\n\n", "../".repeat(depth)));
+            let up = "../".repeat(depth);
+            let _ = write!(body, "See [page]({up}{to}{anchor}).\n\n");
         }
         let ages = if page.audience == Some("children") { "ages: 9-12\n" } else { "" };
         let front = format!("---\ntitle: Page {i}\ndescription: Generated.\n{ages}---\n");
