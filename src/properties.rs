@@ -46,8 +46,7 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
-
+    // proptest's default: 256 cases, or PROPTEST_CASES when set.
     #[test]
     fn front_matter_never_panics(text in any_text()) {
         let _ = crate::content::front_matter::split(&text, "content/en/x.md");

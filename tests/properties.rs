@@ -91,7 +91,11 @@ fn assert_links_resolve(out: &Path) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(12))]
+    // Each case runs two builds: 12 by default, PROPTEST_CASES when set.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn generated_sites_build_identically_and_every_link_resolves(
