@@ -164,6 +164,16 @@ fn a_translation_with_a_variable_the_source_does_not_pass() {
         &["locales/fr/site.ftl:2:1", "`{ $datum }`", "the `en` message passes `{ $date }`"],
     );
     assert!(err.contains("error[message-variables]"), "{err}");
+    // check reports it as an error too.
+    let site = Site::copy("good", &["bad/message-variables"]);
+    let output = site.run(&["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let (json, _) = text(&output);
+    assert!(
+        json.contains("\"code\": \"message-variables\"")
+            && json.contains("\"severity\": \"error\""),
+        "{json}"
+    );
 }
 
 #[test]
