@@ -354,10 +354,10 @@ impl<'a> Prepared<'a> {
         let on_topic = |g: &&PageGroup| g.source.front.topics.iter().any(|t| t == topic);
         let mut groups = Vec::new();
         for audience in &self.source.config.audiences {
-            let pages: Vec<PageLink> = content
-                .audience_pages(audience)
-                .into_iter()
-                .filter(on_topic)
+            let pages: Vec<PageLink> = self
+                .pages_of(audience)
+                .iter()
+                .filter(|g| on_topic(g))
                 .map(|g| page_link(g, &lang.code, urls))
                 .collect();
             if !pages.is_empty() {
@@ -444,6 +444,12 @@ fn neighbours<'a>(
             }
         }
     }
+    // Related pages depend only on a page's audience and its set of topics (pages of its own audience are
+    // never related), so they are worked out once per distinct (audience, topics) rather than per page: the
+    // scan over every page sharing a topic would otherwise be repeated for each of them, which grows with
+    // the square of the site.
+    let mut related_by_topics: std::collections::HashMap<(usize, Vec<&str>), Vec<&'a PageGroup>> =
+        std::collections::HashMap::new();
     let mut result = std::collections::HashMap::new();
     for (rank, audience) in audiences.iter().enumerate() {
         let pages = audience_pages.get(audience.as_str()).map_or(&[][..], Vec::as_slice);
@@ -451,25 +457,40 @@ fn neighbours<'a>(
             if only.is_some_and(|keys| !keys.contains(group.source.key.as_str())) {
                 continue;
             }
-            let mut shared: BTreeMap<(usize, usize), (usize, &'a PageGroup)> = BTreeMap::new();
-            for topic in &group.source.front.topics {
-                for &(other_rank, position, other) in
-                    by_topic.get(topic.as_str()).into_iter().flatten()
-                {
-                    if other_rank != rank {
-                        shared.entry((other_rank, position)).or_insert((0, other)).0 += 1;
-                    }
-                }
-            }
-            let mut scored: Vec<_> = shared.into_iter().collect();
-            scored.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-            let related = scored.into_iter().take(4).map(|(_, (_, g))| g).collect();
+            let mut topics: Vec<&str> =
+                group.source.front.topics.iter().map(String::as_str).collect();
+            topics.sort_unstable();
+            topics.dedup();
+            let related = related_by_topics
+                .entry((rank, topics))
+                .or_insert_with_key(|(rank, topics)| related(*rank, topics, &by_topic))
+                .clone();
             let prev = i.checked_sub(1).map(|j| pages[j]);
             let next = pages.get(i + 1).copied();
             result.insert(group.source.key.as_str(), Neighbours { prev, next, related });
         }
     }
     result
+}
+
+/// The four pages of other audiences than `rank` sharing the most of `topics`, in site order among equals.
+fn related<'a>(
+    rank: usize,
+    topics: &[&str],
+    by_topic: &std::collections::HashMap<&str, Vec<(usize, usize, &'a PageGroup)>>,
+) -> Vec<&'a PageGroup> {
+    let mut shared: std::collections::HashMap<(usize, usize), (usize, &'a PageGroup)> =
+        std::collections::HashMap::new();
+    for topic in topics {
+        for &(other_rank, position, other) in by_topic.get(topic).into_iter().flatten() {
+            if other_rank != rank {
+                shared.entry((other_rank, position)).or_insert((0, other)).0 += 1;
+            }
+        }
+    }
+    let mut scored: Vec<_> = shared.into_iter().collect();
+    scored.sort_unstable_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
+    scored.into_iter().take(4).map(|(_, (_, g))| g).collect()
 }
 
 fn data_view(source: &SiteSource, lang: &str) -> DataView {
