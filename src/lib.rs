@@ -21,6 +21,7 @@ pub mod escape;
 pub mod fs;
 pub mod i18n;
 pub mod markdown;
+pub mod names;
 pub mod new_page;
 mod properties;
 pub mod readability;

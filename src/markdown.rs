@@ -146,6 +146,17 @@ fn isolate_numbers(events: &mut [(Event<'_>, usize)]) {
     }
 }
 
+/// Text from data (a partner's description, a helpline's name or hours) as it is shown on a page in a
+/// language of direction `rtl`: with the same isolation of grouped numbers that Markdown text gets, so
+/// "116 111" keeps its order on an Arabic page. The one place both kinds of text are isolated.
+pub fn isolate_text(text: &str, rtl: bool) -> String {
+    if rtl {
+        isolate_grouped_numbers(text).unwrap_or_else(|| text.to_owned())
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Wraps each run of digit groups separated by spaces or hyphens in U+2066 … U+2069; `None` if there is none.
 fn isolate_grouped_numbers(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();

@@ -178,9 +178,13 @@ fn children_pages_are_grouped_by_age_band() {
 fn help_and_partners_pages_show_the_data() {
     let site = built();
     let help = site.read("en/help/index.html");
-    assert!(help.contains(r#"<a href="tel:116" dir="ltr">116</a>"#));
     assert!(help.contains("Talk to someone you trust."));
-    assert!(help.contains("2026-11-01"));
+    assert!(help.contains(r#"<a href="../../en/help/ke/""#), "the finder links each country");
+    let kenya = site.read("en/help/ke/index.html");
+    assert!(
+        kenya.contains(r#"<a class="button" href="tel:116">Call <span dir="ltr">116</span></a>"#)
+    );
+    assert!(kenya.contains(r#"<time datetime="2026-11-01">"#));
     let fr = site.read("fr/partners/index.html");
     assert!(fr.contains("L&#39;institution des Nations Unies"), "{fr}");
     assert!(
@@ -288,7 +292,7 @@ fn dates_are_shown_in_the_page_language_with_the_iso_date_kept() {
     );
     let en = site.read("en/children/be-kind/index.html");
     assert!(en.contains(r#"<time datetime="2026-11-20">November 20, 2026</time>"#), "{en}");
-    let help = site.read("ru/help/index.html");
+    let help = site.read("ru/help/ke/index.html");
     assert!(help.contains(r#"<time datetime="2026-11-01">1 ноября 2026"#), "{help}");
     // On a fallback the line is in the reader's language inside the original's article, and says so.
     let fallback = site.read("ar/parents/talk/index.html");

@@ -100,7 +100,7 @@ fn tera_error() {
 
 #[test]
 fn javascript_url_in_data() {
-    fails("javascript-url", &["content/data/helplines.yaml:3:", "javascript:alert(1)"]);
+    fails("javascript-url", &["content/data/helplines.yaml:4:", "javascript:alert(1)"]);
 }
 
 #[test]

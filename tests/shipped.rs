@@ -88,13 +88,135 @@ fn the_shipped_site_meets_its_page_counts() {
 #[test]
 fn every_shipped_helpline_and_partner_has_a_source_and_date() {
     let (_keep, public) = build_shipped();
-    let help = std::fs::read_to_string(public.join("en/help/index.html")).unwrap();
-    assert!(help.contains("Checked on"), "helplines show when they were verified");
+    let data = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/helplines.yaml"),
+    )
+    .unwrap();
+    let codes: Vec<String> = data
+        .lines()
+        .filter_map(|l| l.strip_prefix("- country: "))
+        .map(|c| c.trim().to_ascii_lowercase())
+        .collect();
+    assert!(codes.len() >= 4, "{codes:?}");
+    let verified = data.lines().any(|l| l.trim_start().starts_with("verified:"));
+    for lang in LANGUAGES {
+        for cc in &codes {
+            let page = std::fs::read_to_string(public.join(format!("{lang}/help/{cc}/index.html")))
+                .unwrap_or_else(|e| panic!("{lang}/help/{cc}/: {e}"));
+            assert!(
+                page.contains(r#"<p class="meta">"#) && page.contains("<time datetime="),
+                "{lang}/help/{cc}/ shows where its entries come from and when"
+            );
+        }
+    }
+    // "Checked" appeared on every helpline although nobody checked them: only `verified` may say so.
+    for lang in LANGUAGES {
+        let help = std::fs::read_to_string(public.join(format!("{lang}/help/index.html"))).unwrap();
+        assert!(!help.contains("Checked on") && !help.contains("Vérifié le"), "{lang}/help/");
+    }
+    if !verified {
+        let en = std::fs::read_to_string(public.join("en/help/gb/index.html")).unwrap();
+        assert!(en.contains("From ") && !en.contains("confirmed"), "{en}");
+    }
     let partners = std::fs::read_to_string(public.join("en/partners/index.html")).unwrap();
     assert!(
         partners.matches("<li><h3>").count() >= 25,
         "ITU and the 24 partners of the launch brochure"
     );
+    assert!(
+        !partners.contains("could not be verified"),
+        "partners' notes say what the sources show"
+    );
+}
+
+const LANGUAGES: [&str; 6] = ["en", "fr", "es", "ar", "zh", "ru"];
+
+#[test]
+fn the_help_page_lists_every_country_by_its_localised_name() {
+    let (_keep, public) = build_shipped();
+    for (lang, kenya, uk) in [
+        ("en", "Kenya", "United Kingdom"),
+        ("fr", "Kenya", "Royaume-Uni"),
+        ("es", "Kenia", "Reino Unido"),
+        ("ar", "كينيا", "المملكة المتحدة"),
+        ("zh", "肯尼亚", "英国"),
+        ("ru", "Кения", "Великобритания"),
+    ] {
+        let help = std::fs::read_to_string(public.join(format!("{lang}/help/index.html"))).unwrap();
+        let finder = &help[help.find(r#"id="find-help""#).unwrap()..];
+        assert!(finder.contains(&format!(r#"<a href="../../{lang}/help/ke/" data-k="#)), "{lang}");
+        assert!(finder.contains(&format!(">{kenya}</a>")), "{lang}: {kenya}");
+        assert!(finder.contains(&format!(">{uk}</a>")), "{lang}: {uk}");
+        for code in ["GB", "KE", "TZ", "UG"] {
+            assert!(!help.contains(&format!(">{code}<")), "{lang}: a bare {code} is shown");
+            assert!(!help.contains(&format!("({code})")), "{lang}: a bare {code} is shown");
+        }
+        // The urgent advice comes first, then the finder, then the rest of the prose.
+        let danger = help.find(r#"id="if-you-are-in-danger-right-now""#).unwrap();
+        let trust = help.find(r#"id="talk-to-someone-you-trust""#).unwrap();
+        let finder_at = help.find(r#"id="find-help""#).unwrap();
+        assert!(danger < trust && trust < finder_at, "{lang}: urgent advice before the finder");
+        assert!(help.find(r#"id="what-116-111-is""#).unwrap() > finder_at, "{lang}");
+        assert!(help.contains(r#"help-filter.js" defer></script>"#), "{lang}");
+        assert!(!help.contains("<script>"), "{lang}: no inline script");
+    }
+}
+
+#[test]
+fn numbers_in_partner_descriptions_keep_their_order_in_arabic() {
+    let (_keep, public) = build_shipped();
+    let ar = std::fs::read_to_string(public.join("ar/partners/index.html")).unwrap();
+    assert!(
+        ar.contains("\u{2066}116 111\u{2069}"),
+        "Child Helpline International's description isolates 116 111 so that it reads left to right"
+    );
+    let en = std::fs::read_to_string(public.join("en/partners/index.html")).unwrap();
+    assert!(
+        en.contains("the 116 111 number") && !en.contains('\u{2066}'),
+        "only right-to-left pages"
+    );
+}
+
+#[test]
+fn the_help_page_and_the_country_pages_stay_within_their_budgets() {
+    let (_keep, public) = build_shipped();
+    let mut largest = (0, PathBuf::new());
+    for lang in LANGUAGES {
+        let help = PathBuf::from(format!("{lang}/help/index.html"));
+        let weight = page_weight(&public, &help);
+        assert!(weight <= HELP_BUDGET, "{}: {weight} bytes, over {HELP_BUDGET}", help.display());
+        for entry in std::fs::read_dir(public.join(lang).join("help")).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                let page =
+                    PathBuf::from(lang).join("help").join(entry.file_name()).join("index.html");
+                let weight = page_weight(&public, &page);
+                assert!(
+                    weight <= COUNTRY_BUDGET,
+                    "{}: {weight} bytes, over {COUNTRY_BUDGET}",
+                    page.display()
+                );
+                largest = largest.max((weight, page));
+            }
+        }
+    }
+    println!("largest country page: {} at {} bytes", largest.1.display(), largest.0);
+}
+
+/// The help page's budget (issue 10): the finder lists every country.
+const HELP_BUDGET: u64 = 30 * 1024;
+/// A country page's budget (issue 10): a child on a slow phone connection gets it at once.
+const COUNTRY_BUDGET: u64 = 14 * 1024;
+
+/// A built page's HTML plus the stylesheets and scripts it loads, in bytes.
+fn page_weight(public: &Path, page: &Path) -> u64 {
+    let html = std::fs::read_to_string(public.join(page))
+        .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+    let assets: u64 = linked_assets(&html)
+        .iter()
+        .map(|href| std::fs::metadata(resolve(public, page, href)).unwrap().len())
+        .sum();
+    html.len() as u64 + assets
 }
 
 /// The default theme's weight budgets (issue 3): readers on slow, costly connections pay for every byte.
@@ -174,10 +296,10 @@ fn the_default_theme_and_every_guidance_page_stay_within_their_weight_budgets() 
     let mut weights = Vec::new();
     for (path, html_size) in files_with_extension(&public, "html") {
         let page = path.strip_prefix(&public).unwrap().to_path_buf();
-        // Guidance pages are <lang>/<audience>/<slug>/index.html; topics/ is the one other folder at
-        // that depth.
+        // Guidance pages are <lang>/<audience>/<slug>/index.html; topics/ and help/ (country pages) are
+        // the other folders at that depth.
         let parts: Vec<_> = page.iter().collect();
-        if parts.len() != 4 || parts[1] == "topics" {
+        if parts.len() != 4 || parts[1] == "topics" || parts[1] == "help" {
             continue;
         }
         let html = std::fs::read_to_string(&path).unwrap();

@@ -77,15 +77,10 @@ help-title = الحصول على المساعدة
 help-panel-title = بحاجة إلى مساعدة الآن؟
 help-panel-text = إذا أقلقك شيء على الإنترنت، فأخبر شخصًا تثق به. ويمكنك أيضًا التحدث إلى خط مساعدة الأطفال.
 help-panel-link = العثور على خط مساعدة وطرق الإبلاغ
-helplines-title = خطوط مساعدة الأطفال حسب البلد
-helpline-phone = الهاتف
-helpline-sms = رسالة نصية (SMS)
 helpline-chat = الدردشة عبر الإنترنت
 helpline-website = الموقع الإلكتروني
 helpline-hours = ساعات العمل
 helpline-languages = اللغات
-helpline-source = المصدر
-helpline-verified = تم التحقق في { $date }
 helplines-none = لم تُدرج أي خطوط مساعدة بعد.
 
 partners-title = شركاؤنا
@@ -96,7 +91,6 @@ partner-kind-network = الشبكات
 partner-kind-ngo = المنظمات غير الحكومية
 partner-kind-industry = قطاع الصناعة
 partner-source = المصدر
-partner-verified = تم التحقق في { $date }
 
 not-found-title = الصفحة غير موجودة
 not-found-text = تعذّر العثور على هذه الصفحة. ربما نُقلت إلى مكان آخر.
@@ -104,3 +98,28 @@ not-found-home = الانتقال إلى الصفحة الرئيسية
 
 footer-partners = الشركاء
 footer-note = لا يستخدم هذا الموقع أي ملفات تعريف ارتباط، ولا يحمّل أي شيء من مواقع أخرى.
+
+# The help page's country finder and each country's page. Region labels are the ITU-D regions.
+finder-title = ابحث عن المساعدة في بلدك
+finder-intro = اختر بلدك لترى خطوط مساعدة الأطفال فيه: من يمكنك الاتصال به أو مراسلته أو الدردشة معه.
+finder-filter = اكتب اسم بلدك
+finder-no-match = لا يوجد في القائمة بلد يطابق ما كتبته.
+region-africa = أفريقيا
+region-americas = الأمريكتان
+region-arab-states = الدول العربية
+region-asia-pacific = آسيا والمحيط الهادئ
+region-cis = كومنولث الدول المستقلة
+region-europe = أوروبا
+country-title = الحصول على المساعدة في { $country }
+country-emergency-title = هل أنت في خطر الآن؟
+country-emergency = اتصل برقم الطوارئ فوراً. إنه رقم الشرطة أو الإسعاف في المكان الذي تعيش فيه. إذا كنت لا تعرفه، فاسأل شخصاً كبيراً قريباً منك.
+country-trust = أخبر شخصاً كبيراً تثق به بما حدث. ليس هذا خطأك. والأشخاص والخدمات المذكورون في هذه الصفحة موجودون لمساعدتك.
+country-back = بلدان أخرى وطرق أخرى للحصول على المساعدة
+helpline-call = اتصل على الرقم
+helpline-text = أرسل رسالة نصية إلى الرقم
+helpline-whatsapp = واتساب
+helpline-free = مجاني
+# Where data comes from: $site is the source's web site (a link), $date the day the entry was taken from it.
+data-from = بحسب { $site }، { $date }
+# Only for entries a person confirmed with the service or organisation itself.
+data-confirmed = وتم التأكد منه مباشرة في { $date }

@@ -73,15 +73,10 @@ help-title = Get help
 help-panel-title = Need help now?
 help-panel-text = If something online worries you, tell someone you trust. You can also talk to a child helpline.
 help-panel-link = Find a helpline and ways to report
-helplines-title = Child helplines by country
-helpline-phone = Phone
-helpline-sms = Text (SMS)
 helpline-chat = Chat online
 helpline-website = Website
 helpline-hours = Open
 helpline-languages = Languages
-helpline-source = Source
-helpline-verified = Checked on { $date }
 helplines-none = No helplines are listed yet.
 
 partners-title = Our partners
@@ -92,7 +87,6 @@ partner-kind-network = Networks
 partner-kind-ngo = Non-governmental organisations
 partner-kind-industry = Industry
 partner-source = Source
-partner-verified = checked on { $date }
 
 not-found-title = Page not found
 not-found-text = We could not find this page. It may have moved.
@@ -100,3 +94,28 @@ not-found-home = Go to the home page
 
 footer-partners = Partners
 footer-note = This site sets no cookies and loads nothing from other sites.
+
+# The help page's country finder and each country's page. Region labels are the ITU-D regions.
+finder-title = Find help in your country
+finder-intro = Choose your country to see its child helplines: who you can call, text or chat with.
+finder-filter = Type the name of your country
+finder-no-match = No country in the list matches what you typed.
+region-africa = Africa
+region-americas = The Americas
+region-arab-states = Arab States
+region-asia-pacific = Asia and the Pacific
+region-cis = Commonwealth of Independent States
+region-europe = Europe
+country-title = Get help in { $country }
+country-emergency-title = In danger right now?
+country-emergency = Call the emergency number straight away. It is the number for the police or an ambulance where you live. If you do not know it, ask an adult near you.
+country-trust = Tell an adult you trust what happened. It is not your fault. The people and services on this page are there to help you.
+country-back = Other countries and more ways to get help
+helpline-call = Call
+helpline-text = Text
+helpline-whatsapp = WhatsApp
+helpline-free = Free of charge
+# Where data comes from: $site is the source's web site (a link), $date the day the entry was taken from it.
+data-from = From { $site }, { $date }
+# Only for entries a person confirmed with the service or organisation itself.
+data-confirmed = confirmed directly on { $date }

@@ -73,15 +73,10 @@ help-title = Pedir ayuda
 help-panel-title = ¿Necesitas ayuda ahora?
 help-panel-text = Si algo en internet te preocupa, cuéntaselo a alguien de confianza. También puedes hablar con una línea de ayuda a la infancia.
 help-panel-link = Encontrar una línea de ayuda y formas de denunciar
-helplines-title = Líneas de ayuda a la infancia por país
-helpline-phone = Teléfono
-helpline-sms = Mensaje de texto (SMS)
 helpline-chat = Chat en línea
 helpline-website = Sitio web
 helpline-hours = Horario
 helpline-languages = Idiomas
-helpline-source = Fuente
-helpline-verified = Verificado el { $date }
 helplines-none = Todavía no figura ninguna línea de ayuda.
 
 partners-title = Nuestros asociados
@@ -92,7 +87,6 @@ partner-kind-network = Redes
 partner-kind-ngo = Organizaciones no gubernamentales
 partner-kind-industry = Industria
 partner-source = Fuente
-partner-verified = verificado el { $date }
 
 not-found-title = Página no encontrada
 not-found-text = No hemos encontrado esta página. Puede que se haya trasladado.
@@ -100,3 +94,28 @@ not-found-home = Ir a la página de inicio
 
 footer-partners = Asociados
 footer-note = Este sitio no utiliza cookies ni carga nada de otros sitios.
+
+# The help page's country finder and each country's page. Region labels are the ITU-D regions.
+finder-title = Encuentra ayuda en tu país
+finder-intro = Elige tu país para ver sus líneas de ayuda a la infancia: a quién puedes llamar, escribir o con quién chatear.
+finder-filter = Escribe el nombre de tu país
+finder-no-match = Ningún país de la lista coincide con lo que has escrito.
+region-africa = África
+region-americas = Américas
+region-arab-states = Estados Árabes
+region-asia-pacific = Asia-Pacífico
+region-cis = Comunidad de Estados Independientes
+region-europe = Europa
+country-title = Pedir ayuda en { $country }
+country-emergency-title = ¿Estás en peligro ahora mismo?
+country-emergency = Llama enseguida al número de emergencias: el de la policía o una ambulancia donde vives. Si no lo sabes, pregunta a un adulto que esté cerca.
+country-trust = Cuéntale lo que pasó a un adulto de confianza. No es culpa tuya. Las personas y los servicios de esta página están para ayudarte.
+country-back = Otros países y más formas de pedir ayuda
+helpline-call = Llamar al
+helpline-text = Enviar un SMS al
+helpline-whatsapp = WhatsApp
+helpline-free = Gratuito
+# Where data comes from: $site is the source's web site (a link), $date the day the entry was taken from it.
+data-from = Según { $site }, { $date }
+# Only for entries a person confirmed with the service or organisation itself.
+data-confirmed = confirmado directamente el { $date }

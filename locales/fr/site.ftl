@@ -74,15 +74,10 @@ help-title = Obtenir de l'aide
 help-panel-title = Besoin d'aide tout de suite ?
 help-panel-text = Si quelque chose en ligne t'inquiète, parles-en à une personne de confiance. Tu peux aussi contacter une ligne d'écoute pour les enfants.
 help-panel-link = Trouver une ligne d'écoute et des moyens de signaler
-helplines-title = Lignes d'écoute pour les enfants, par pays
-helpline-phone = Téléphone
-helpline-sms = SMS
 helpline-chat = Chat en ligne
 helpline-website = Site web
 helpline-hours = Horaires
 helpline-languages = Langues
-helpline-source = Source
-helpline-verified = Vérifié le { $date }
 helplines-none = Aucune ligne d'écoute n'est encore répertoriée.
 
 partners-title = Nos partenaires
@@ -93,7 +88,6 @@ partner-kind-network = Réseaux
 partner-kind-ngo = Organisations non gouvernementales
 partner-kind-industry = Entreprises
 partner-source = Source
-partner-verified = vérifié le { $date }
 
 not-found-title = Page introuvable
 not-found-text = Cette page est introuvable. Elle a peut-être été déplacée.
@@ -101,3 +95,28 @@ not-found-home = Aller à la page d'accueil
 
 footer-partners = Partenaires
 footer-note = Ce site ne dépose aucun cookie et ne charge rien depuis d'autres sites.
+
+# The help page's country finder and each country's page. Region labels are the ITU-D regions.
+finder-title = Trouver de l'aide dans ton pays
+finder-intro = Choisis ton pays pour voir ses lignes d'écoute pour les enfants : qui appeler, à qui écrire, avec qui discuter en ligne.
+finder-filter = Tape le nom de ton pays
+finder-no-match = Aucun pays de la liste ne correspond à ce que tu as tapé.
+region-africa = Afrique
+region-americas = Amériques
+region-arab-states = États arabes
+region-asia-pacific = Asie-Pacifique
+region-cis = Communauté des États indépendants
+region-europe = Europe
+country-title = Obtenir de l'aide : { $country }
+country-emergency-title = En danger en ce moment ?
+country-emergency = Appelle tout de suite le numéro d'urgence : celui de la police ou d'une ambulance là où tu vis. Si tu ne le connais pas, demande à un adulte près de toi.
+country-trust = Raconte ce qui s'est passé à un adulte en qui tu as confiance. Ce n'est pas ta faute. Les personnes et les services de cette page sont là pour t'aider.
+country-back = Autres pays et autres moyens d'obtenir de l'aide
+helpline-call = Appeler le
+helpline-text = Envoyer un SMS au
+helpline-whatsapp = WhatsApp
+helpline-free = Gratuit
+# Where data comes from: $site is the source's web site (a link), $date the day the entry was taken from it.
+data-from = D'après { $site }, { $date }
+# Only for entries a person confirmed with the service or organisation itself.
+data-confirmed = confirmé directement le { $date }

@@ -75,15 +75,10 @@ help-title = Получить помощь
 help-panel-title = Нужна помощь прямо сейчас?
 help-panel-text = Если что-то в интернете беспокоит, стоит рассказать об этом человеку, которому можно доверять. Можно также обратиться на детский телефон доверия.
 help-panel-link = Найти телефон доверия и узнать, куда сообщить о проблеме
-helplines-title = Детские телефоны доверия по странам
-helpline-phone = Телефон
-helpline-sms = SMS
 helpline-chat = Онлайн-чат
 helpline-website = Сайт
 helpline-hours = Часы работы
 helpline-languages = Языки
-helpline-source = Источник
-helpline-verified = Проверено { $date }
 helplines-none = Телефоны доверия пока не добавлены.
 
 partners-title = Наши партнёры
@@ -94,7 +89,6 @@ partner-kind-network = Сети
 partner-kind-ngo = Неправительственные организации
 partner-kind-industry = Компании
 partner-source = Источник
-partner-verified = проверено { $date }
 
 not-found-title = Страница не найдена
 not-found-text = Не удалось найти эту страницу. Возможно, она была перемещена.
@@ -102,3 +96,28 @@ not-found-home = Перейти на главную страницу
 
 footer-partners = Партнёры
 footer-note = Этот сайт не использует файлы cookie и ничего не загружает с других сайтов.
+
+# The help page's country finder and each country's page. Region labels are the ITU-D regions.
+finder-title = Найди помощь в своей стране
+finder-intro = Выбери свою страну, чтобы увидеть её детские телефоны доверия: куда можно позвонить, написать или обратиться в чат.
+finder-filter = Напиши название своей страны
+finder-no-match = В списке нет страны, которая подходит под введённый текст.
+region-africa = Африка
+region-americas = Америка
+region-arab-states = Арабские государства
+region-asia-pacific = Азиатско-Тихоокеанский регион
+region-cis = Содружество Независимых Государств
+region-europe = Европа
+country-title = Получить помощь: { $country }
+country-emergency-title = Тебе угрожает опасность прямо сейчас?
+country-emergency = Сразу позвони по номеру экстренной помощи. Это номер полиции или скорой помощи там, где ты живёшь. Если ты его не знаешь, спроси взрослого рядом с тобой.
+country-trust = Расскажи о том, что случилось, взрослому, которому доверяешь. Это не твоя вина. Люди и службы на этой странице готовы тебе помочь.
+country-back = Другие страны и другие способы получить помощь
+helpline-call = Позвонить
+helpline-text = Отправить SMS на номер
+helpline-whatsapp = WhatsApp
+helpline-free = Бесплатно
+# Where data comes from: $site is the source's web site (a link), $date the day the entry was taken from it.
+data-from = По данным { $site }, { $date }
+# Only for entries a person confirmed with the service or organisation itself.
+data-confirmed = подтверждено напрямую { $date }

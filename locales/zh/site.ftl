@@ -69,15 +69,10 @@ help-title = 获取帮助
 help-panel-title = 现在需要帮助吗？
 help-panel-text = 如果网上有什么事让你担心，请告诉你信任的人。你也可以联系儿童求助热线。
 help-panel-link = 查找求助热线和举报途径
-helplines-title = 各国儿童求助热线
-helpline-phone = 电话
-helpline-sms = 短信（SMS）
 helpline-chat = 在线聊天
 helpline-website = 网站
 helpline-hours = 服务时间
 helpline-languages = 语言
-helpline-source = 来源
-helpline-verified = 核实日期：{ $date }
 helplines-none = 暂未列出任何求助热线。
 
 partners-title = 我们的合作伙伴
@@ -88,7 +83,6 @@ partner-kind-network = 网络组织
 partner-kind-ngo = 非政府组织
 partner-kind-industry = 业界
 partner-source = 来源
-partner-verified = 核实日期：{ $date }
 
 not-found-title = 找不到页面
 not-found-text = 我们找不到这个页面，它可能已经移到别处。
@@ -96,3 +90,28 @@ not-found-home = 前往首页
 
 footer-partners = 合作伙伴
 footer-note = 本网站不设置任何Cookie，也不从其他网站加载任何内容。
+
+# The help page's country finder and each country's page. Region labels are the ITU-D regions.
+finder-title = 查找你所在国家的帮助
+finder-intro = 选择你所在的国家，查看那里的儿童求助热线：可以打电话、发短信或在线聊天的对象。
+finder-filter = 输入你所在国家的名称
+finder-no-match = 列表中没有与你输入的内容相符的国家。
+region-africa = 非洲
+region-americas = 美洲
+region-arab-states = 阿拉伯国家
+region-asia-pacific = 亚太地区
+region-cis = 独立国家联合体
+region-europe = 欧洲
+country-title = 在{ $country }获取帮助
+country-emergency-title = 现在有危险吗？
+country-emergency = 马上拨打紧急电话，也就是你住的地方报警或叫救护车的号码。如果你不知道这个号码，就问问身边的大人。
+country-trust = 把发生的事告诉一个你信任的大人。这不是你的错。这一页上的人和服务都会帮助你。
+country-back = 其他国家和更多求助方式
+helpline-call = 拨打
+helpline-text = 发短信至
+helpline-whatsapp = WhatsApp
+helpline-free = 免费
+# Where data comes from: $site is the source's web site (a link), $date the day the entry was taken from it.
+data-from = 来源：{ $site }，{ $date }
+# Only for entries a person confirmed with the service or organisation itself.
+data-confirmed = 已于{ $date }直接确认

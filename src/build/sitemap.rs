@@ -41,6 +41,9 @@ pub fn sitemap(source: &SiteSource) -> String {
         }
     }
     entries.extend(source.data.topics.iter().map(|t| generated(format!("topics/{}/", t.id))));
+    entries.extend(
+        source.data.countries().into_iter().map(|c| generated(crate::render::country_path(c))),
+    );
     entries.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut out = String::from(

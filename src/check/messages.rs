@@ -10,10 +10,10 @@ use crate::i18n::load::{LOCALES_DIR, embedded_files};
 use crate::source::SiteSource;
 
 /// Messages the engine itself formats, besides the ones templates name.
-const ENGINE_MESSAGES: [&str; 4] =
-    ["site-title", "help-title", "partners-title", "not-found-title"];
+const ENGINE_MESSAGES: [&str; 5] =
+    ["site-title", "help-title", "partners-title", "not-found-title", "country-title"];
 /// Families of messages the engine formats from ids in the site's data and config.
-const ENGINE_PREFIXES: [&str; 3] = ["audience-", "topic-", "age-"];
+const ENGINE_PREFIXES: [&str; 4] = ["audience-", "topic-", "age-", "region-"];
 
 /// Where a message is defined and what it needs.
 #[derive(Debug, Clone)]

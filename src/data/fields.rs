@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-/// A URL a reader may follow: http(s), mailto: or tel: only.
+/// A URL a reader may follow: http(s), mailto:, tel: or sms: only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct SafeUrl(pub String);
@@ -16,7 +16,7 @@ impl<'de> Deserialize<'de> for SafeUrl {
         if is_safe_url(&s) {
             Ok(SafeUrl(s))
         } else {
-            Err(de::Error::custom(format!("`{s}` is not an http(s), mailto: or tel: URL")))
+            Err(de::Error::custom(format!("`{s}` is not an http(s), mailto:, tel: or sms: URL")))
         }
     }
 }
@@ -27,19 +27,180 @@ impl fmt::Display for SafeUrl {
     }
 }
 
-/// Whether a URL from data may be put in a link: http(s) with a host, mailto: or tel:, and no spaces,
-/// quotes or angle brackets.
+/// Whether a URL from data may be put in a link: http(s) with a host, mailto:, tel: or sms:, and no
+/// spaces, quotes or angle brackets.
 pub fn is_safe_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     let scheme_ok =
         lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).is_some_and(
             |rest| rest.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty()),
         ) || lower.len() > 7 && lower.starts_with("mailto:")
-            || lower.len() > 4 && lower.starts_with("tel:");
+            || lower.len() > 4 && (lower.starts_with("tel:") || lower.starts_with("sms:"));
     scheme_ok
         && !s
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'))
+}
+
+/// An https URL with a host: chat and WhatsApp links, which carry what a child writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct HttpsUrl(pub String);
+
+impl<'de> Deserialize<'de> for HttpsUrl {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("https://")) && is_safe_url(&s) {
+            Ok(HttpsUrl(s))
+        } else {
+            Err(de::Error::custom(format!("`{s}` is not an https URL")))
+        }
+    }
+}
+
+impl HttpsUrl {
+    /// The host of the address (`wa.me`).
+    pub fn host(&self) -> &str {
+        url_host(&self.0)
+    }
+}
+
+impl SafeUrl {
+    /// The host of an http(s) address without a leading `www.` (`childline.org.uk`); the whole text for
+    /// other schemes.
+    pub fn host(&self) -> &str {
+        url_host(&self.0)
+    }
+}
+
+/// The host part of an http(s) URL, without `www.` and without a port; the URL itself otherwise.
+fn url_host(url: &str) -> &str {
+    let Some(rest) = url.split_once("://").map(|(_, r)| r) else { return url };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or(host);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// A phone number as written for people (`0800 1111`, `+254 116`): digits, spaces, `+`, `-`, `.` and
+/// parentheses, with at least one digit. Its `tel:`/`sms:` form drops everything but digits and `+`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct PhoneNumber(pub String);
+
+impl<'de> Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let allowed =
+            |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '.' | '(' | ')');
+        if s.chars().all(allowed) && s.chars().any(|c| c.is_ascii_digit()) {
+            Ok(PhoneNumber(s))
+        } else {
+            Err(de::Error::custom(format!(
+                "`{s}` is not a phone number: use digits, spaces, `+`, `-` and parentheses only"
+            )))
+        }
+    }
+}
+
+impl PhoneNumber {
+    /// The number to dial: digits and a leading `+` (`08001111`).
+    pub fn dial(&self) -> String {
+        self.0.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    }
+}
+
+/// Text given either once for every language (`name: Childline`) or by language code
+/// (`name: {en: Childline, fr: …}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalText {
+    /// The same text in every language.
+    Plain(String),
+    /// (language code, text) pairs in file order.
+    ByLanguage(Vec<(String, String)>),
+}
+
+impl Serialize for LocalText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LocalText::Plain(text) => s.serialize_str(text),
+            LocalText::ByLanguage(texts) => s.collect_map(texts.iter().map(|(c, t)| (c, t))),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = LocalText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text, or a map of texts by language code (`{en: …, fr: …}`)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LocalText, E> {
+                if v.trim().is_empty() {
+                    return Err(E::custom("the text is empty"));
+                }
+                Ok(LocalText::Plain(v.to_owned()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<LocalText, A::Error> {
+                let mut texts: Vec<(String, String)> = Vec::new();
+                while let Some((code, text)) = map.next_entry::<String, String>()? {
+                    if !is_language_code(&code) {
+                        return Err(de::Error::custom(format!(
+                            "`{code}` is not a language code (such as en, fr or zh)"
+                        )));
+                    }
+                    if texts.iter().any(|(c, _)| *c == code) {
+                        return Err(de::Error::custom(format!("`{code}` is given twice")));
+                    }
+                    if text.trim().is_empty() {
+                        return Err(de::Error::custom(format!("the `{code}` text is empty")));
+                    }
+                    texts.push((code, text));
+                }
+                if texts.is_empty() {
+                    return Err(de::Error::custom("give the text in at least one language"));
+                }
+                Ok(LocalText::ByLanguage(texts))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl LocalText {
+    /// The text for a reader of `lang`: in `lang` where given, else in `default`, else in the first
+    /// language given; with the language it is in (`None` for a plain text, which has no language).
+    pub fn pick(&self, lang: &str, default: &str) -> (&str, Option<&str>) {
+        match self {
+            LocalText::Plain(text) => (text, None),
+            LocalText::ByLanguage(texts) => texts
+                .iter()
+                .find(|(code, _)| code == lang)
+                .or_else(|| texts.iter().find(|(code, _)| code == default))
+                .or_else(|| texts.first())
+                .map_or(("", None), |(code, text)| (text.as_str(), Some(code.as_str()))),
+        }
+    }
+
+    /// Every text given, for search keywords and checks.
+    pub fn all(&self) -> Vec<&str> {
+        match self {
+            LocalText::Plain(text) => vec![text.as_str()],
+            LocalText::ByLanguage(texts) => texts.iter().map(|(_, t)| t.as_str()).collect(),
+        }
+    }
+}
+
+/// Whether `code` looks like a BCP 47 language tag: a 2–3 letter lower-case language, then optional
+/// subtags of letters and digits (`en`, `zh-Hant`, `es-419`).
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A date written YYYY-MM-DD.

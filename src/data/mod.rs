@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::SiteConfig;
 use crate::error::{Diagnostic, Error, Result};
-use fields::{CountryCode, IsoDate, SafeUrl};
+use fields::{CountryCode, HttpsUrl, IsoDate, LocalText, PhoneNumber, SafeUrl};
 
 /// The kind of a partner organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -72,8 +72,52 @@ pub struct Partner {
     pub note: BTreeMap<String, String>,
     /// Where the entry's facts come from (the shipped data always gives it).
     pub source: Option<SafeUrl>,
-    /// When the entry was last checked.
+    /// When the facts were taken from `source`.
+    pub retrieved: Option<IsoDate>,
+    /// When a person confirmed them with the organisation itself; absent unless someone did.
     pub verified: Option<IsoDate>,
+}
+
+/// An ITU-D region: the finder on the help page groups countries by it, in [`Region::ALL`]'s order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    /// Africa.
+    Africa,
+    /// The Americas.
+    Americas,
+    /// The Arab States.
+    ArabStates,
+    /// Asia and the Pacific.
+    AsiaPacific,
+    /// The Commonwealth of Independent States.
+    Cis,
+    /// Europe.
+    Europe,
+}
+
+impl Region {
+    /// Every region, in the order the help page lists them.
+    pub const ALL: [Region; 6] = [
+        Region::Africa,
+        Region::Americas,
+        Region::ArabStates,
+        Region::AsiaPacific,
+        Region::Cis,
+        Region::Europe,
+    ];
+
+    /// The id used in data files and Fluent messages (`region-<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::Africa => "africa",
+            Region::Americas => "americas",
+            Region::ArabStates => "arab-states",
+            Region::AsiaPacific => "asia-pacific",
+            Region::Cis => "cis",
+            Region::Europe => "europe",
+        }
+    }
 }
 
 /// A child helpline (`content/data/helplines.yaml`).
@@ -82,25 +126,52 @@ pub struct Partner {
 pub struct Helpline {
     /// ISO 3166-1 alpha-2 country code.
     pub country: CountryCode,
-    /// The helpline's name.
-    pub name: String,
+    /// The ITU-D region the country belongs to.
+    pub region: Region,
+    /// The helpline's name, once or by language.
+    pub name: LocalText,
     /// Its phone number, as dialled in the country.
-    pub phone: Option<String>,
+    pub phone: Option<PhoneNumber>,
+    /// The number to text.
+    pub sms: Option<PhoneNumber>,
+    /// Its WhatsApp link.
+    pub whatsapp: Option<HttpsUrl>,
+    /// The address of its chat.
+    pub chat: Option<HttpsUrl>,
     /// Its web address.
     pub url: Option<SafeUrl>,
-    /// The number to text.
-    pub sms: Option<String>,
-    /// The address of its chat.
-    pub chat: Option<SafeUrl>,
-    /// When it is open.
-    pub hours: Option<String>,
-    /// The languages it answers in.
+    /// Whether contacting it is free of charge (only where the source says so).
     #[serde(default)]
-    pub languages: Vec<String>,
-    /// Where the entry's facts come from.
+    pub free: bool,
+    /// When it is open, once or by language.
+    pub hours: Option<LocalText>,
+    /// The languages it answers in, as language codes.
+    #[serde(default)]
+    pub languages: Vec<LanguageCode>,
+    /// The page that states the entry's facts.
     pub source: SafeUrl,
-    /// When the entry was last checked.
-    pub verified: IsoDate,
+    /// When the facts were taken from `source`.
+    pub retrieved: IsoDate,
+    /// When a person confirmed them with the service itself; absent unless someone did.
+    pub verified: Option<IsoDate>,
+}
+
+/// A BCP 47 language code in data (`en`, `sw`, `zh-Hant`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct LanguageCode(pub String);
+
+impl<'de> Deserialize<'de> for LanguageCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if fields::is_language_code(&s) {
+            Ok(LanguageCode(s))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{s}` is not a language code (such as en, fr or sw)"
+            )))
+        }
+    }
 }
 
 /// A topic (`content/data/topics.yaml`); its label is the Fluent message `topic-<id>`.
@@ -123,6 +194,12 @@ pub struct SiteData {
 }
 
 impl SiteData {
+    /// The countries with helplines, each once, in the order of their first entry.
+    pub fn countries(&self) -> Vec<&str> {
+        let mut seen = HashSet::new();
+        self.helplines.iter().map(|h| h.country.0.as_str()).filter(|c| seen.insert(*c)).collect()
+    }
+
     /// The set of topic ids.
     pub fn topic_ids(&self) -> HashSet<String> {
         self.topics.iter().map(|t| t.id.clone()).collect()
@@ -137,6 +214,7 @@ pub fn load(config: &SiteConfig, root: &Path) -> Result<SiteData> {
     let helplines: Vec<Helpline> = load_list(root, &dir.join("helplines.yaml"), &mut problems)?;
     let topics: Vec<Topic> = load_list(root, &dir.join("topics.yaml"), &mut problems)?;
     check_partners(config, root, &dir, &partners, &mut problems)?;
+    check_regions(root, &dir.join("helplines.yaml"), &helplines, &mut problems)?;
     check_ids(root, &dir.join("topics.yaml"), topics.iter().map(|t| t.id.as_str()), &mut problems)?;
     if problems.is_empty() {
         Ok(SiteData { partners, helplines, topics })
@@ -200,6 +278,56 @@ fn check_partners(
                 .hint("the default language's description is shown where a translation is missing"),
             );
         }
+    }
+    Ok(())
+}
+
+/// Every entry of a country names the same region, so the country is listed once.
+fn check_regions(
+    root: &Path,
+    path: &Path,
+    helplines: &[Helpline],
+    problems: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let mut first: BTreeMap<&str, Region> = BTreeMap::new();
+    let wrong: Vec<(usize, Region)> = helplines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let region = *first.entry(h.country.0.as_str()).or_insert(h.region);
+            (region != h.region).then_some((i, region))
+        })
+        .collect();
+    if wrong.is_empty() {
+        return Ok(());
+    }
+    let shown = crate::fs::shown(root, path);
+    let text = crate::fs::read_source(path, &shown)?.unwrap_or_default();
+    // Entries are in file order: each entry's line is searched after the previous one's.
+    let mut lines = Vec::with_capacity(helplines.len());
+    let mut from_line = 1;
+    for h in helplines {
+        let entry = crate::yaml::find_line(&text, &format!("country: {}", h.country.0), from_line);
+        from_line = entry.map_or(from_line, |l| l + 1);
+        lines.push(entry);
+    }
+    for (i, region) in wrong {
+        let h = &helplines[i];
+        let line = lines[i].and_then(|l| crate::yaml::find_line(&text, "region:", l));
+        problems.push(
+            Diagnostic::error(
+                &shown,
+                "data",
+                format!(
+                    "{} is in `{}` here but in `{}` in an earlier entry",
+                    h.country.0,
+                    h.region.id(),
+                    region.id()
+                ),
+            )
+            .at(line, None)
+            .hint("every entry of a country names the same ITU-D region"),
+        );
     }
     Ok(())
 }

@@ -254,8 +254,97 @@ pub struct PartnerView {
     pub note_lang: Option<String>,
     /// Where the facts come from.
     pub source: Option<String>,
-    /// When they were checked.
+    /// The host of `source`, to name it briefly.
+    pub source_host: Option<String>,
+    /// When they were taken from the source, YYYY-MM-DD.
+    pub retrieved: Option<String>,
+    /// When a person confirmed them with the organisation, YYYY-MM-DD; absent unless someone did.
     pub verified: Option<String>,
+}
+
+/// A child helpline as shown in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct HelplineView {
+    /// ISO 3166-1 alpha-2 code of its country, upper case.
+    pub country: String,
+    /// Its name in the page's language where given, else the default language's, else the first given.
+    pub name: String,
+    /// The language of `name` when it is not the page's (for a `lang` attribute).
+    pub name_lang: Option<String>,
+    /// The phone number as written, and as dialled (`tel:` target).
+    pub phone: Option<String>,
+    /// The phone number's digits, for `tel:`.
+    pub phone_dial: Option<String>,
+    /// The number to text as written.
+    pub sms: Option<String>,
+    /// The number to text's digits, for `sms:`.
+    pub sms_dial: Option<String>,
+    /// Its WhatsApp link (https).
+    pub whatsapp: Option<String>,
+    /// Its chat's address (https).
+    pub chat: Option<String>,
+    /// Its website.
+    pub url: Option<String>,
+    /// The host of `url`.
+    pub url_host: Option<String>,
+    /// Whether it is free of charge, as its source says.
+    pub free: bool,
+    /// When it is open, in the page's language where given.
+    pub hours: Option<String>,
+    /// The language of `hours` when it is not the page's.
+    pub hours_lang: Option<String>,
+    /// The languages it answers in, named in the page's language (those CLDR cannot name are left out).
+    pub languages: Vec<String>,
+    /// The page its facts come from.
+    pub source: String,
+    /// The host of `source` (`childline.org.uk`), to name it briefly.
+    pub source_host: String,
+    /// When the facts were taken from the source, YYYY-MM-DD.
+    pub retrieved: String,
+    /// When a person confirmed them with the service, YYYY-MM-DD; absent unless someone did.
+    pub verified: Option<String>,
+}
+
+/// A country with helplines, as shown in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryView {
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub code: String,
+    /// Its CLDR name in the page's language (or the default language's, see `name_lang`).
+    pub name: String,
+    /// The language of `name` when it is not the page's.
+    pub name_lang: Option<String>,
+    /// Its ITU-D region id (`region-<id>` is its Fluent label).
+    pub region: &'static str,
+    /// The link to its page.
+    pub url: String,
+    /// Words the help page's filter also matches: its name in every language of the site and its
+    /// helplines' names, separated by `|`.
+    pub keywords: String,
+    /// Its helplines, in file order.
+    pub helplines: Vec<HelplineView>,
+}
+
+/// The countries of one region, in the page language's alphabetical order.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionView {
+    /// The region id (`region-<id>` is its Fluent label).
+    pub id: &'static str,
+    /// Its countries.
+    pub countries: Vec<CountryView>,
+}
+
+/// The help page's parts: its Markdown body split where the country finder goes, and the finder.
+#[derive(Debug, Clone, Serialize)]
+pub struct HelpView {
+    /// The body up to the finder (HTML; marked safe in templates).
+    pub content_before: String,
+    /// The body after the finder (HTML; marked safe in templates).
+    pub content_after: String,
+    /// Regions in a fixed order, each with its countries; regions without a country are left out.
+    pub regions: Vec<RegionView>,
+    /// How many countries are listed.
+    pub count: usize,
 }
 
 /// Partners of one kind.
@@ -274,8 +363,8 @@ pub struct DataView {
     pub partners: Vec<PartnerView>,
     /// Partners grouped by kind.
     pub partner_groups: Vec<PartnerGroup>,
-    /// Helplines in file order.
-    pub helplines: Vec<crate::data::Helpline>,
+    /// Helplines in file order, in the page's language.
+    pub helplines: Vec<HelplineView>,
     /// Topic ids in file order.
     pub topics: Vec<String>,
 }

@@ -76,7 +76,9 @@ impl Filter<String, TeraResult<String>> for LocalizedDate {
 
 /// `t_date(key="…", date="YYYY-MM-DD", …)`: like `t`, with the message's `$date` shown as
 /// `<time datetime="YYYY-MM-DD">27 novembre 2026</time>` in the page's language. The translator keeps the
-/// date's place in the sentence and readers' tools get the machine-readable date. Returns HTML: the
+/// date's place in the sentence and readers' tools get the machine-readable date. With `href="…"` (an
+/// address from the site's validated data), the message's `$site` becomes a link to it
+/// (`From <a href="…">childline.org.uk</a>, 27 November 2026`). Returns HTML: the
 /// message and the date are escaped here, so Tera takes the result as safe.
 pub struct TranslateDate {
     /// The message part, shared with `t`.
@@ -88,19 +90,32 @@ pub struct TranslateDate {
 /// Stands in for `$date` while the message is formatted and escaped: a private-use character, which no
 /// message contains and HTML escaping leaves alone.
 const DATE_MARK: &str = "\u{E000}";
+/// Stands in for `$site` when it becomes a link, in the same way.
+const SITE_MARK: &str = "\u{E001}";
 
 impl Function<TeraResult<String>> for TranslateDate {
     fn call(&self, kwargs: Kwargs, state: &State) -> TeraResult<String> {
         let iso: String = kwargs.must_get("date")?;
+        let href: Option<String> = kwargs.get("href")?;
         let lang = self.translate.language(state)?;
-        let text = self.translate.message(&kwargs, &lang, &[("date", DATE_MARK)])?;
+        let mut replace = vec![("date", DATE_MARK)];
+        if href.is_some() {
+            replace.push(("site", SITE_MARK));
+        }
+        let text = self.translate.message(&kwargs, &lang, &replace)?;
         let shown = escape(&self.dates.format(&iso, &lang))?;
         let date = if crate::date::is_iso_date(&iso) {
             format!("<time datetime=\"{}\">{shown}</time>", escape(&iso)?)
         } else {
             shown
         };
-        Ok(escape(&text)?.replace(DATE_MARK, &date))
+        let mut html = escape(&text)?.replace(DATE_MARK, &date);
+        if let Some(href) = href {
+            let site: String = kwargs.get("site")?.unwrap_or_else(|| href.clone());
+            let link = format!("<a href=\"{}\" dir=\"ltr\">{}</a>", escape(&href)?, escape(&site)?);
+            html = html.replace(SITE_MARK, &link);
+        }
+        Ok(html)
     }
 
     fn is_safe(&self) -> bool {
@@ -192,6 +207,21 @@ mod tests {
         let html = render(&mut tera, "en", r#"{{ t_date(key="updated-on", date="<b>soon</b>") }}"#);
         // Not a date, so no <time>; Fluent's bidi isolation marks stay around the value.
         assert_eq!(html, "Last updated: \u{2068}&lt;b&gt;soon&lt;/b&gt;\u{2069}");
+    }
+
+    #[test]
+    fn t_date_links_the_site_when_given_an_address() {
+        let mut tera = tera_for(&["en", "fr"]);
+        let html = render(
+            &mut tera,
+            "fr",
+            r#"{{ t_date(key="data-from", date="2026-11-27", site="a<b.org", href="https://a.org/?x=1&y=2") }}"#,
+        );
+        assert!(
+            html.contains(r#"<a href="https://a.org/?x=1&amp;y=2" dir="ltr">a&lt;b.org</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<time datetime="2026-11-27">27 novembre 2026</time>"#), "{html}");
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub(crate) enum Job<'a> {
     Partners(&'a Language),
     /// A topic page.
     Topic(&'a Language, &'a str),
+    /// A country's helplines page (the ISO code, upper case).
+    Country(&'a Language, &'a str),
     /// The root language chooser.
     Chooser,
     /// A 404 page: the root one (in the default language) or one per language.
@@ -54,6 +56,9 @@ impl<'a> Job<'a> {
             Job::Help(lang) => (lang, format!("{}/help/", lang.code), "help.html"),
             Job::Partners(lang) => (lang, format!("{}/partners/", lang.code), "partners.html"),
             Job::Topic(lang, t) => (lang, format!("{}/topics/{t}/", lang.code), "topic.html"),
+            Job::Country(lang, c) => {
+                (lang, format!("{}/{}", lang.code, country_path(c)), "country.html")
+            }
             Job::Chooser => (config.default(), String::new(), "chooser.html"),
             Job::NotFound(lang, true) => (lang, "404.html".to_owned(), "404.html"),
             Job::NotFound(lang, false) => (lang, format!("{}/404.html", lang.code), "404.html"),
@@ -70,6 +75,7 @@ impl<'a> Job<'a> {
             Job::Help(_) => "the generated help page".to_owned(),
             Job::Partners(_) => "the generated partners page".to_owned(),
             Job::Topic(_, t) => format!("the generated page of the topic `{t}`"),
+            Job::Country(_, c) => format!("the generated helplines page of {c}"),
             Job::Chooser => "the generated language chooser".to_owned(),
             Job::NotFound(..) => "the generated 404 page".to_owned(),
         }
@@ -196,7 +202,8 @@ impl<'a> Job<'a> {
             | Job::Audience(lang, _)
             | Job::Help(lang)
             | Job::Partners(lang)
-            | Job::Topic(lang, _) => JobId { lang: Some(&lang.code), page: None },
+            | Job::Topic(lang, _)
+            | Job::Country(lang, _) => JobId { lang: Some(&lang.code), page: None },
             Job::NotFound(lang, root) => {
                 JobId { lang: (!root).then_some(lang.code.as_str()), page: None }
             }
@@ -277,8 +284,15 @@ pub(crate) fn plan(source: &SiteSource) -> Vec<Job<'_>> {
             jobs.push(Job::Partners(lang));
         }
         jobs.extend(source.data.topics.iter().map(|t| Job::Topic(lang, &t.id)));
+        jobs.extend(source.data.countries().into_iter().map(|c| Job::Country(lang, c)));
     }
     jobs
+}
+
+/// The path of a country's helplines page below a language folder (`help/ke/`): the one place that
+/// decides it, for pages, links and the sitemap.
+pub fn country_path(code: &str) -> String {
+    format!("help/{}/", code.to_ascii_lowercase())
 }
 
 /// Turns a Tera error into a diagnostic naming the template file, line and column.

@@ -8,17 +8,22 @@ use tera::{Context, Value};
 use crate::config::Language;
 use crate::content::PageGroup;
 use crate::content::page::{PageKind, SourcePage};
-use crate::data::PartnerKind;
-use crate::render::Job;
+use crate::data::{Helpline, PartnerKind, Region};
+use crate::markdown::isolate_text;
+use crate::names::SiteNames;
 use crate::render::context::{
-    Alternate, AudienceLink, BandView, DataView, LanguageLink, PageLink, PageView, PartnerGroup,
-    PartnerView, SectionView, SiteView, TopicGroup, TopicLink, TopicView, Urls,
+    Alternate, AudienceLink, BandView, CountryView, DataView, HelpView, HelplineView, LanguageLink,
+    PageLink, PageView, PartnerGroup, PartnerView, RegionView, SectionView, SiteView, TopicGroup,
+    TopicLink, TopicView, Urls,
 };
+use crate::render::{Job, country_path};
 use crate::source::SiteSource;
 
 /// What every page of one language shares.
 struct LanguageParts {
     data: Value,
+    /// Countries with helplines in the language's alphabetical order, `url` holding the site path.
+    countries: Vec<CountryView>,
     /// (audience id, title, description, guidance page count) in site order.
     audiences: Vec<(String, String, Option<String>, usize)>,
 }
@@ -48,12 +53,18 @@ impl<'a> Prepared<'a> {
         source: &'a SiteSource,
         only: Option<&std::collections::HashSet<&str>>,
     ) -> Self {
+        let names = SiteNames::new(
+            source.config.languages.iter().map(|l| l.code.as_str()),
+            &source.config.default_language,
+        );
         let per_language = source
             .config
             .languages
             .iter()
             .map(|lang| {
-                let data = Value::from_serializable(&data_view(source, &lang.code));
+                let rtl = lang.dir.as_str() == "rtl";
+                let data = Value::from_serializable(&data_view(source, &names, &lang.code, rtl));
+                let countries = countries(source, &names, &lang.code, rtl);
                 let audiences = source
                     .config
                     .audiences
@@ -71,7 +82,7 @@ impl<'a> Prepared<'a> {
                         (a.clone(), title, description, count)
                     })
                     .collect();
-                (lang.code.clone(), LanguageParts { data, audiences })
+                (lang.code.clone(), LanguageParts { data, countries, audiences })
             })
             .collect();
         let audience_pages: BTreeMap<&str, Vec<&PageGroup>> = source
@@ -114,7 +125,15 @@ impl<'a> Prepared<'a> {
                 cx.insert("section", &self.section_view(lang, audience, &urls));
             }
             Job::Topic(_, topic) => cx.insert("topic", &self.topic_view(lang, topic, &urls)),
+            Job::Country(_, code) => {
+                if let Some(country) = self.country(lang, code, &urls) {
+                    cx.insert("country", &country);
+                }
+            }
             _ => {}
+        }
+        if template == "help.html" {
+            cx.insert("help", &self.help_view(lang, &page.content, &urls));
         }
         if matches!(template, "home.html") {
             cx.insert("latest", &self.latest(lang, &urls));
@@ -245,6 +264,17 @@ impl<'a> Prepared<'a> {
                 "topic",
                 label(source, &lang.code, &format!("topic-{t}")),
             ),
+            Job::Country(_, code) => {
+                let name = self.per_language[&lang.code]
+                    .countries
+                    .iter()
+                    .find(|c| c.code == code)
+                    .map_or_else(|| code.to_owned(), |c| c.name.clone());
+                let args = [("country".to_owned(), crate::i18n::Arg::Text(name.clone()))];
+                let title =
+                    source.localizer.format(&lang.code, "country-title", &args).unwrap_or(name);
+                generated(&mut view, &country_path(code), "country", title);
+            }
             Job::Chooser => {
                 // The chooser stands for every language home and is their x-default.
                 generated(&mut view, "", "chooser", label(source, &lang.code, "site-title"));
@@ -381,6 +411,43 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    /// A country's view with its link relative to the page being rendered.
+    fn country(&self, lang: &Language, code: &str, urls: &Urls) -> Option<CountryView> {
+        let mut country =
+            self.per_language[&lang.code].countries.iter().find(|c| c.code == code)?.clone();
+        country.url = urls.link(&country.url);
+        Some(country)
+    }
+
+    /// The help page's body split where the country finder goes, and the finder's countries by region.
+    fn help_view(&self, lang: &Language, content: &str, urls: &Urls) -> HelpView {
+        let (before, after) = split_help(content);
+        let countries = &self.per_language[&lang.code].countries;
+        let regions: Vec<RegionView> = Region::ALL
+            .iter()
+            .map(|region| RegionView {
+                id: region.id(),
+                countries: countries
+                    .iter()
+                    .filter(|c| c.region == region.id())
+                    .map(|c| CountryView {
+                        url: urls.link(&c.url),
+                        // The finder links to the country pages; their helplines are not repeated.
+                        helplines: Vec::new(),
+                        ..c.clone()
+                    })
+                    .collect(),
+            })
+            .filter(|r| !r.countries.is_empty())
+            .collect();
+        HelpView {
+            content_before: before.to_owned(),
+            content_after: after.to_owned(),
+            count: countries.len(),
+            regions,
+        }
+    }
+
     /// The most recently updated guidance pages, for the home page.
     fn latest(&self, lang: &Language, urls: &Urls) -> Vec<PageLink> {
         let mut pages: Vec<&PageGroup> = self
@@ -493,7 +560,105 @@ fn related<'a>(
     scored.into_iter().take(4).map(|(_, (_, g))| g).collect()
 }
 
-fn data_view(source: &SiteSource, lang: &str) -> DataView {
+/// The id of the help page's heading after whose section the country finder is placed.
+pub(crate) const FINDER_AFTER: &str = "talk-to-someone-you-trust";
+
+/// Splits the help page's body where the country finder goes: after the section whose heading has the id
+/// [`FINDER_AFTER`] (before the next `<h2`), or, without that heading, after the lead (before the first
+/// `<h2`); all of it comes first when it has no `<h2` at all.
+fn split_help(content: &str) -> (&str, &str) {
+    let from = content.find(&format!(" id=\"{FINDER_AFTER}\"")).map_or(0, |i| i + 1);
+    let at = content[from..].find("<h2").map_or(content.len(), |i| from + i);
+    content.split_at(at)
+}
+
+/// Every country with helplines as shown in `lang`, sorted by its name in `lang`'s collation; `url` holds
+/// the page's site path.
+fn countries(source: &SiteSource, names: &SiteNames, lang: &str, rtl: bool) -> Vec<CountryView> {
+    let default = &source.config.default_language;
+    let mut countries: Vec<CountryView> = source
+        .data
+        .countries()
+        .into_iter()
+        .map(|code| {
+            let entries: Vec<&Helpline> =
+                source.data.helplines.iter().filter(|h| h.country.0 == code).collect();
+            let (name, name_lang) = names.country(lang, code).map_or_else(
+                // CLDR names every ISO 3166-1 code; this is only reached without any CLDR data.
+                || (code.to_owned(), None),
+                |(n, l)| (n.to_owned(), (l != lang).then(|| l.to_owned())),
+            );
+            let mut keywords: Vec<String> = source
+                .config
+                .languages
+                .iter()
+                .filter_map(|l| names.get(&l.code).and_then(|n| n.country(code)))
+                .map(str::to_owned)
+                .collect();
+            for h in &entries {
+                keywords.extend(h.name.all().into_iter().map(str::to_owned));
+            }
+            keywords.retain(|k| *k != name);
+            keywords.dedup();
+            CountryView {
+                code: code.to_owned(),
+                name,
+                name_lang,
+                region: entries.first().map_or("", |h| h.region.id()),
+                url: format!("{lang}/{}", country_path(code)),
+                keywords: keywords.join("|"),
+                helplines: entries
+                    .iter()
+                    .map(|h| helpline_view(h, names, lang, default, rtl))
+                    .collect(),
+            }
+        })
+        .collect();
+    if let Some(local) = names.get(lang) {
+        countries.sort_by(|a, b| local.compare(&a.name, &b.name));
+    }
+    countries
+}
+
+/// A helpline as shown in `lang`; text from the data is isolated as page text is.
+fn helpline_view(
+    h: &Helpline,
+    names: &SiteNames,
+    lang: &str,
+    default: &str,
+    rtl: bool,
+) -> HelplineView {
+    let other = |l: Option<&str>| l.filter(|l| *l != lang).map(str::to_owned);
+    let (name, name_lang) = h.name.pick(lang, default);
+    let hours = h.hours.as_ref().map(|t| t.pick(lang, default));
+    HelplineView {
+        country: h.country.0.clone(),
+        name: isolate_text(name, rtl),
+        name_lang: other(name_lang),
+        phone: h.phone.as_ref().map(|p| p.0.clone()),
+        phone_dial: h.phone.as_ref().map(crate::data::fields::PhoneNumber::dial),
+        sms: h.sms.as_ref().map(|p| p.0.clone()),
+        sms_dial: h.sms.as_ref().map(crate::data::fields::PhoneNumber::dial),
+        whatsapp: h.whatsapp.as_ref().map(|u| u.0.clone()),
+        chat: h.chat.as_ref().map(|u| u.0.clone()),
+        url: h.url.as_ref().map(|u| u.0.clone()),
+        url_host: h.url.as_ref().map(|u| u.host().to_owned()),
+        free: h.free,
+        hours: hours.map(|(t, _)| isolate_text(t, rtl)),
+        hours_lang: hours.and_then(|(_, l)| other(l)),
+        languages: h
+            .languages
+            .iter()
+            .filter_map(|code| names.get(lang)?.language(&code.0).map(str::to_owned))
+            .collect(),
+        source: h.source.0.clone(),
+        source_host: h.source.host().to_owned(),
+        retrieved: h.retrieved.0.clone(),
+        verified: h.verified.as_ref().map(|v| v.0.clone()),
+    }
+}
+
+fn data_view(source: &SiteSource, names: &SiteNames, lang: &str, rtl: bool) -> DataView {
     let default = &source.config.default_language;
     let pick = |m: &BTreeMap<String, String>| -> Option<(String, String)> {
         m.get(lang)
@@ -509,14 +674,16 @@ fn data_view(source: &SiteSource, lang: &str) -> DataView {
             let note = pick(&p.note);
             PartnerView {
                 id: p.id.clone(),
-                name: p.name.clone(),
+                name: isolate_text(&p.name, rtl),
                 url: p.url.as_ref().map(|u| u.0.clone()),
                 kind: p.kind.id(),
-                description,
+                description: isolate_text(&description, rtl),
                 description_lang,
                 note_lang: note.as_ref().map(|n| n.1.clone()),
-                note: note.map(|n| n.0),
+                note: note.map(|n| isolate_text(&n.0, rtl)),
                 source: p.source.as_ref().map(|s| s.0.clone()),
+                source_host: p.source.as_ref().map(|s| s.host().to_owned()),
+                retrieved: p.retrieved.as_ref().map(|v| v.0.clone()),
                 verified: p.verified.as_ref().map(|v| v.0.clone()),
             }
         })
@@ -532,7 +699,12 @@ fn data_view(source: &SiteSource, lang: &str) -> DataView {
     DataView {
         partners,
         partner_groups,
-        helplines: source.data.helplines.clone(),
+        helplines: source
+            .data
+            .helplines
+            .iter()
+            .map(|h| helpline_view(h, names, lang, default, rtl))
+            .collect(),
         topics: source.data.topics.iter().map(|t| t.id.clone()).collect(),
     }
 }
