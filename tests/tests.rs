@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod check;
 mod errors;
+mod help;
 mod i18n;
 mod new_page;
 mod properties;

@@ -42,7 +42,7 @@ pub fn is_safe_url(s: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'))
 }
 
-/// An https URL with a host: chat and WhatsApp links, which carry what a child writes.
+/// An https URL with a host: chat and `WhatsApp` links, which carry what a child writes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct HttpsUrl(pub String);
@@ -260,6 +260,36 @@ mod tests {
         assert!(!is_safe_url("data:text/html,x"));
         assert!(!is_safe_url("https://"));
         assert!(!is_safe_url("https://x.org/\"onmouseover"));
+    }
+
+    #[test]
+    fn local_text_picks_the_reader_s_language_then_the_default_then_the_first() {
+        let text: LocalText =
+            crate::yaml::parse("{fr: Bonjour, ar: مرحبا, en: Hello}", "t.yaml", 0).unwrap();
+        assert_eq!(text.pick("ar", "en"), ("مرحبا", Some("ar")));
+        assert_eq!(text.pick("ru", "en"), ("Hello", Some("en")));
+        assert_eq!(text.pick("ru", "zh"), ("Bonjour", Some("fr")), "the first given");
+        let plain: LocalText = crate::yaml::parse("Childline", "t.yaml", 0).unwrap();
+        assert_eq!(plain.pick("fr", "en"), ("Childline", None));
+        assert!(crate::yaml::parse::<LocalText>("{}", "t.yaml", 0).is_err());
+        assert!(crate::yaml::parse::<LocalText>("{fr: ''}", "t.yaml", 0).is_err());
+        assert!(crate::yaml::parse::<LocalText>("[a, b]", "t.yaml", 0).is_err());
+    }
+
+    #[test]
+    fn phone_numbers_dial_their_digits_and_hosts_drop_www() {
+        let phone: PhoneNumber = crate::yaml::parse("'+44 (0)800-1111'", "t.yaml", 0).unwrap();
+        assert_eq!(phone.dial(), "+4408001111");
+        assert!(crate::yaml::parse::<PhoneNumber>("'116 ext'", "t.yaml", 0).is_err());
+        assert!(crate::yaml::parse::<PhoneNumber>("'--'", "t.yaml", 0).is_err());
+        assert_eq!(
+            SafeUrl("https://www.childline.org.uk/get-support/".into()).host(),
+            "childline.org.uk"
+        );
+        assert_eq!(SafeUrl("http://user@example.org:8080/x".into()).host(), "example.org");
+        assert!(is_safe_url("sms:116111"));
+        assert!(crate::yaml::parse::<HttpsUrl>("http://wa.me/1", "t.yaml", 0).is_err());
+        assert!(crate::yaml::parse::<HttpsUrl>("https://wa.me/1", "t.yaml", 0).is_ok());
     }
 
     #[test]

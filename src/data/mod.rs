@@ -134,7 +134,7 @@ pub struct Helpline {
     pub phone: Option<PhoneNumber>,
     /// The number to text.
     pub sms: Option<PhoneNumber>,
-    /// Its WhatsApp link.
+    /// Its `WhatsApp` link.
     pub whatsapp: Option<HttpsUrl>,
     /// The address of its chat.
     pub chat: Option<HttpsUrl>,

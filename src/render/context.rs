@@ -279,7 +279,7 @@ pub struct HelplineView {
     pub sms: Option<String>,
     /// The number to text's digits, for `sms:`.
     pub sms_dial: Option<String>,
-    /// Its WhatsApp link (https).
+    /// Its `WhatsApp` link (https).
     pub whatsapp: Option<String>,
     /// Its chat's address (https).
     pub chat: Option<String>,
@@ -318,9 +318,6 @@ pub struct CountryView {
     pub region: &'static str,
     /// The link to its page.
     pub url: String,
-    /// Words the help page's filter also matches: its name in every language of the site and its
-    /// helplines' names, separated by `|`.
-    pub keywords: String,
     /// Its helplines, in file order.
     pub helplines: Vec<HelplineView>,
 }

@@ -133,7 +133,7 @@ impl<'a> Prepared<'a> {
             _ => {}
         }
         if template == "help.html" {
-            cx.insert("help", &self.help_view(lang, &page.content, &urls));
+            cx.insert("help", &self.help_view(lang, &page.content));
         }
         if matches!(template, "home.html") {
             cx.insert("latest", &self.latest(lang, &urls));
@@ -265,14 +265,7 @@ impl<'a> Prepared<'a> {
                 label(source, &lang.code, &format!("topic-{t}")),
             ),
             Job::Country(_, code) => {
-                let name = self.per_language[&lang.code]
-                    .countries
-                    .iter()
-                    .find(|c| c.code == code)
-                    .map_or_else(|| code.to_owned(), |c| c.name.clone());
-                let args = [("country".to_owned(), crate::i18n::Arg::Text(name.clone()))];
-                let title =
-                    source.localizer.format(&lang.code, "country-title", &args).unwrap_or(name);
+                let title = self.country_title(lang, code);
                 generated(&mut view, &country_path(code), "country", title);
             }
             Job::Chooser => {
@@ -411,6 +404,17 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    /// A country page's title: the `country-title` message with the country's name in `lang`.
+    fn country_title(&self, lang: &Language, code: &str) -> String {
+        let name = self.per_language[&lang.code]
+            .countries
+            .iter()
+            .find(|c| c.code == code)
+            .map_or_else(|| code.to_owned(), |c| c.name.clone());
+        let args = [("country".to_owned(), crate::i18n::Arg::Text(name.clone()))];
+        self.source.localizer.format(&lang.code, "country-title", &args).unwrap_or(name)
+    }
+
     /// A country's view with its link relative to the page being rendered.
     fn country(&self, lang: &Language, code: &str, urls: &Urls) -> Option<CountryView> {
         let mut country =
@@ -420,7 +424,9 @@ impl<'a> Prepared<'a> {
     }
 
     /// The help page's body split where the country finder goes, and the finder's countries by region.
-    fn help_view(&self, lang: &Language, content: &str, urls: &Urls) -> HelpView {
+    fn help_view(&self, lang: &Language, content: &str) -> HelpView {
+        // The help page is `<lang>/help/`; its links to the country pages are as short as they can be.
+        let here = format!("{}/help/", lang.code);
         let (before, after) = split_help(content);
         let countries = &self.per_language[&lang.code].countries;
         let regions: Vec<RegionView> = Region::ALL
@@ -431,7 +437,7 @@ impl<'a> Prepared<'a> {
                     .iter()
                     .filter(|c| c.region == region.id())
                     .map(|c| CountryView {
-                        url: urls.link(&c.url),
+                        url: crate::markdown::relative_url(&here, &c.url),
                         // The finder links to the country pages; their helplines are not repeated.
                         helplines: Vec::new(),
                         ..c.clone()
@@ -588,25 +594,12 @@ fn countries(source: &SiteSource, names: &SiteNames, lang: &str, rtl: bool) -> V
                 || (code.to_owned(), None),
                 |(n, l)| (n.to_owned(), (l != lang).then(|| l.to_owned())),
             );
-            let mut keywords: Vec<String> = source
-                .config
-                .languages
-                .iter()
-                .filter_map(|l| names.get(&l.code).and_then(|n| n.country(code)))
-                .map(str::to_owned)
-                .collect();
-            for h in &entries {
-                keywords.extend(h.name.all().into_iter().map(str::to_owned));
-            }
-            keywords.retain(|k| *k != name);
-            keywords.dedup();
             CountryView {
                 code: code.to_owned(),
                 name,
                 name_lang,
                 region: entries.first().map_or("", |h| h.region.id()),
                 url: format!("{lang}/{}", country_path(code)),
-                keywords: keywords.join("|"),
                 helplines: entries
                     .iter()
                     .map(|h| helpline_view(h, names, lang, default, rtl))

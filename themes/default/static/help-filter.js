@@ -1,7 +1,6 @@
 // The help page's country filter. Without JavaScript every country is a plain link, grouped by region;
 // with it, a search box shows and narrows the list as the reader types. Matching ignores case and accents
-// (and Arabic vowel marks and letter variants), and also finds a country by its name in the site's other
-// languages and by its helplines' names (the links' data-k).
+// (and Arabic vowel marks and letter variants, and ё/е), so a child finds their country however they type it.
 (function () {
   var box = document.querySelector("[data-filter]");
   if (!box) return;
@@ -17,7 +16,7 @@
   regions.forEach(function (region) {
     region.querySelectorAll("li").forEach(function (li) {
       var a = li.querySelector("a");
-      items.push({ li: li, region: region, text: fold(a.textContent + "|" + (a.getAttribute("data-k") || "")) });
+      items.push({ li: li, text: fold(a.textContent) });
     });
   });
   function filter() {
