@@ -7,15 +7,16 @@
 // index.html; a missing file serves the language's 404.html, or the root's, with status 404). `--quick-exit`
 // gives the site.yaml quick_exit_url of the SITE after it; without it, the chooser's exit link is taken. The
 // first SITE's guidance pages are saved as screenshots (default DIR: target/browser/screenshots). `--only`
-// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, partners, 404).
+// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, country, partners, 404).
 //
-// Checked on the chooser and, in English and Arabic, on the home, audience, guidance, topic, help, partners
-// and 404 pages: zero axe violations (light and dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
+// Checked on the chooser and, in English and Arabic, on the home, audience, guidance, topic, help, a country's
+// helplines, partners and 404 pages: zero axe violations (light and dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
 // console or page errors, no horizontal scroll at 320 px, one h1 and no skipped heading level, alt on every
 // image, targets of at least 24 px (or the WCAG 2.2 spacing and inline exceptions), visible keyboard focus, a
 // working skip link, the header (site title, Get help, quick exit, language switcher with lang and hreflang),
 // quick exit by Shift three times and by the link (location.replace: Back does not return), and with
-// JavaScript off: the quick-exit link, Get help, the language switcher and the audience nav. Exit status: 0 all
+// JavaScript off: the quick-exit link, Get help, the language switcher and the audience nav; on the help page
+// with JavaScript on, the country filter narrows the list as one types. Exit status: 0 all
 // passed, 1 a check failed, 2 the tests could not run.
 
 import { createServer } from "node:http";
@@ -184,12 +185,14 @@ async function pagesOf(root) {
   const slug = await guidanceSlug(root);
   for (const lang of LANGS) {
     const topic = (await dirs(path.join(root, lang, "topics")))[0];
+    const country = (await dirs(path.join(root, lang, "help"))).find((d) => d !== "index.html");
     pages.push(
       { kind: "home", lang, path: `/${lang}/`, status: 200 },
       { kind: "audience", lang, path: `/${lang}/children/`, status: 200 },
       { kind: "guidance", lang, path: `/${lang}/children/${slug}/`, status: 200 },
       { kind: "topic", lang, path: `/${lang}/topics/${topic}/`, status: 200 },
       { kind: "help", lang, path: `/${lang}/help/`, status: 200 },
+      ...(country ? [{ kind: "country", lang, path: `/${lang}/help/${country}/`, status: 200 }] : []),
       { kind: "partners", lang, path: `/${lang}/partners/`, status: 200 },
       { kind: "404", lang, path: `/${lang}/${MISSING}`, status: 404 },
     );
@@ -557,6 +560,7 @@ async function withJavaScript(browser, site, page, where) {
     );
     await check(where, "axe 320 light", () => axeProblems(tab, "320 px, light"));
     await check(where, "target size 320", () => tab.evaluate(targetProblems));
+    if (page.kind === "help") await check(where, "country filter", () => countryFilterProblems(tab));
     await tab.close();
     await check(where, "quick exit: Shift three times", () => quickExitByKeys(context, site, page));
     await check(where, "quick exit: link with JavaScript", () => quickExitByLink(context, site, page, true));
@@ -567,6 +571,35 @@ async function withJavaScript(browser, site, page, where) {
 }
 
 /** Opens `page` after another site page, so Back has somewhere on the site to return to. */
+/**
+ * The help page's country filter (JavaScript on): the box shows; typing a country's name in capitals, with
+ * its accents dropped, keeps that country and hides countries that do not match; a name no country has
+ * hides every region and shows the no-match message; clearing the box shows every country again.
+ */
+async function countryFilterProblems(tab) {
+  const problems = [];
+  const links = tab.locator("[data-region] li a");
+  const count = await links.count();
+  if (count === 0) return ["the finder lists no country"];
+  const input = tab.locator("[data-filter] input");
+  if (!(await input.isVisible())) return ["the filter box is not shown with JavaScript on"];
+  const visible = () => tab.evaluate(() => [...document.querySelectorAll("[data-region] li")].filter((li) => !li.hidden && li.closest("[data-region]").hidden === false).map((li) => li.textContent));
+  const names = await links.allTextContents();
+  const target = names[names.length - 1];
+  const typed = target.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
+  await input.fill(typed);
+  const shown = await visible();
+  if (!shown.includes(target)) problems.push(`typing "${typed}" hides ${target}`);
+  const unrelated = names.filter((n) => !n.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toUpperCase().includes(typed));
+  if (unrelated.some((n) => shown.includes(n))) problems.push(`typing "${typed}" still shows ${unrelated.filter((n) => shown.includes(n)).join(", ")}`);
+  await input.fill("qqqxqqq");
+  if ((await visible()).length !== 0) problems.push("a name no country has still shows countries");
+  if (!(await tab.locator("[data-filter-none]").isVisible())) problems.push("no message says that no country matches");
+  await input.fill("");
+  if ((await visible()).length !== count) problems.push("clearing the box does not show every country again");
+  return problems;
+}
+
 async function openAfterAnother(context, site, page) {
   const tab = await context.newPage();
   await tab.goto(`${site.origin}/robots.txt`);
