@@ -173,7 +173,7 @@ fn reading_level_is_skipped_with_a_note_where_no_formula_exists() {
 }
 
 #[test]
-fn helplines_verified_over_a_year_ago_are_warnings() {
+fn helplines_retrieved_over_a_year_ago_are_warnings() {
     let (status, all) = findings("check/helpline");
     assert_eq!(status, 0);
     has(&all, "helpline-stale", "content/data/helplines.yaml", 7, "warning", "2025-06-30");
