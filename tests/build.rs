@@ -16,7 +16,8 @@ fn builds_every_page_of_the_output_contract() {
     let (stdout, _) = text(&site.build(&[]));
     assert_eq!(stdout.lines().count(), 1, "one summary line: {stdout}");
     assert!(
-        stdout.contains("(en 14, fr 14 (8 fallback), ar 14 (8 fallback), ru 14 (8 fallback))"),
+        // 14 pages and a helplines page for each of the fixture's 4 countries.
+        stdout.contains("(en 18, fr 18 (8 fallback), ar 18 (8 fallback), ru 18 (8 fallback))"),
         "{stdout}"
     );
     for path in [
@@ -32,6 +33,8 @@ fn builds_every_page_of_the_output_contract() {
         "en/parents/index.html",
         "en/about/index.html",
         "en/help/index.html",
+        "en/help/ke/index.html",
+        "ar/help/eg/index.html",
         "en/partners/index.html",
         "en/topics/bullying/index.html",
         "en/404.html",
