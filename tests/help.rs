@@ -112,6 +112,15 @@ fn the_page_says_where_each_entry_comes_from_and_confirmed_only_when_it_was() {
 }
 
 #[test]
+fn numbers_in_helpline_names_keep_their_order_on_right_to_left_pages() {
+    let site = built();
+    let ar = site.read("ar/help/eg/index.html");
+    assert!(ar.contains("Child helpline \u{2066}16 000\u{2069}</h2>"), "{ar}");
+    let en = site.read("en/help/eg/index.html");
+    assert!(en.contains("Child helpline 16 000</h2>"), "{en}");
+}
+
+#[test]
 fn data_text_is_escaped_on_country_pages() {
     let site = built();
     let ru = site.read("en/help/ru/index.html");
