@@ -1,37 +1,69 @@
 //! Browser tests of the default theme (issue 3): the shipped site and the `good` fixture are built, then
 //! tests/browser/run.mjs opens every page type of both in headless Chromium (playwright-core, axe-core) and
-//! checks accessibility, outside requests, reflow, the quick exit and use without JavaScript. It needs
-//! Debian's `chromium` and `npm ci --prefix tests/browser`; without them it fails and says what to install.
+//! checks accessibility, outside requests, reflow, the quick exit and use without JavaScript. It needs only
+//! Node.js and npm: the pinned npm packages are installed into tests/browser by `npm ci` when they are missing,
+//! and run.mjs uses Debian's Chromium when installed, else the headless Chromium of the pinned npm package
+//! @sparticuz/chromium (tests/browser/chromium.mjs).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, SystemTime};
 
 use crate::support::{fixtures, text};
 
-/// The Chromium that run.mjs drives; `SAFEGUIDE_CHROMIUM` may name another.
-fn chromium() -> PathBuf {
-    std::env::var_os("SAFEGUIDE_CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+/// The npm packages run.mjs imports, each checked by its package.json.
+const PACKAGES: [&str; 3] = ["playwright-core", "axe-core", "@sparticuz/chromium"];
+
+fn packages_installed(browser: &Path) -> bool {
+    PACKAGES.iter().all(|p| browser.join("node_modules").join(p).join("package.json").is_file())
 }
 
-/// What the browser tests need and this machine lacks, each with how to install it.
-fn missing_tools(browser: &Path) -> Vec<String> {
-    let mut missing = Vec::new();
-    if Command::new("node").arg("--version").output().is_err() {
-        missing.push("Node.js 20 or later (`node` on PATH)".to_owned());
+/// Runs `npm ci` in tests/browser when a pinned package is missing. A lock folder keeps concurrent test
+/// processes from installing at once (a lock left by a killed process is taken over after ten minutes).
+fn install_packages(browser: &Path) {
+    if packages_installed(browser) {
+        return;
     }
-    if !chromium().is_file() {
-        missing.push(format!(
-            "Chromium at {}: `apt-get install chromium` (Debian's package)",
-            chromium().display()
-        ));
-    }
-    for package in ["playwright-core", "axe-core"] {
-        if !browser.join("node_modules").join(package).join("package.json").is_file() {
-            missing.push(format!("the npm package {package}: `npm ci --prefix tests/browser`"));
+    let lock = browser.join(".npm-ci.lock");
+    loop {
+        match std::fs::create_dir(&lock) {
+            Ok(()) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let age = std::fs::metadata(&lock)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| SystemTime::now().duration_since(t).ok());
+                if age.is_some_and(|a| a > Duration::from_secs(600)) {
+                    let _ = std::fs::remove_dir(&lock);
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+            Err(e) => panic!("cannot create {}: {e}", lock.display()),
         }
     }
-    missing
+    let output = if packages_installed(browser) {
+        None
+    } else {
+        let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+        Some(
+            Command::new(npm)
+                .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+                .arg(browser)
+                .output(),
+        )
+    };
+    let _ = std::fs::remove_dir(&lock);
+    match output {
+        None | Some(Ok(_)) if packages_installed(browser) => {}
+        Some(Ok(output)) => {
+            let (stdout, stderr) = text(&output);
+            panic!("`npm ci --prefix tests/browser` failed ({}):\n{stdout}\n{stderr}", output.status);
+        }
+        Some(Err(e)) => panic!(
+            "the browser tests need npm (it comes with Node.js) to install their packages: {e}"
+        ),
+        None => panic!("tests/browser/node_modules is incomplete after another process installed it"),
+    }
 }
 
 /// `quick_exit_url` from a site's site.yaml (one plain `key: value` line in every site the tests build).
@@ -60,12 +92,12 @@ fn build(root: &Path, out: &Path) {
 fn the_default_theme_passes_the_browser_tests() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let browser = repo.join("tests/browser");
-    let missing = missing_tools(&browser);
     assert!(
-        missing.is_empty(),
-        "the browser tests cannot run; install:\n  - {}\n(see the README's \"Browser tests\")",
-        missing.join("\n  - ")
+        Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success()),
+        "the browser tests need Node.js 20 or later (`node` on PATH) and npm; nothing else is needed \
+         (see the README's \"Browser tests\")"
     );
+    install_packages(&browser);
 
     let out = tempfile::tempdir().unwrap();
     let (shipped, good) = (out.path().join("shipped"), out.path().join("good"));
@@ -85,7 +117,6 @@ fn the_default_theme_passes_the_browser_tests() {
         .arg("--quick-exit")
         .arg(quick_exit_url(&good_root))
         .arg(&good)
-        .env("SAFEGUIDE_CHROMIUM", chromium())
         .output()
         .unwrap();
     let (stdout, stderr) = text(&output);

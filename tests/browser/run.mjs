@@ -1,5 +1,6 @@
-// Browser tests of the default theme (issue 3): every page type of one or more built sites, opened in Debian's
-// headless Chromium through playwright-core, with axe-core for WCAG 2.2 A/AA.
+// Browser tests of the default theme (issue 3): every page type of one or more built sites, opened in headless
+// Chromium (Debian's when installed, else the pinned npm package's: see chromium.mjs) through playwright-core,
+// with axe-core for WCAG 2.2 A/AA.
 //
 //   node tests/browser/run.mjs [--screenshots DIR] [--only KIND,...] [--quick-exit URL] SITE [[--quick-exit URL] SITE ...]
 //
@@ -24,8 +25,9 @@ import { readFile, readdir, stat, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { findChromium } from "./chromium.mjs";
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.SAFEGUIDE_CHROMIUM || "/usr/bin/chromium";
 // Without the background-networking flags Chromium calls Google's services, which fail on a closed network.
 const CHROMIUM_ARGS = [
   "--headless",
@@ -802,21 +804,28 @@ function parseArgs(argv) {
 async function main() {
   let options;
   let chromium;
+  let browserToUse;
   try {
     options = parseArgs(process.argv.slice(2));
     for (const site of options.sites) {
       if (!(await isFile(path.join(site.root, "index.html")))) throw new Error(`${site.root}: no index.html (build the site first)`);
     }
     ({ chromium } = await import("playwright-core"));
-    await stat(CHROMIUM);
+    browserToUse = await findChromium();
   } catch (error) {
     console.error(`browser tests cannot run: ${error.message}`);
-    console.error("needs: apt-get install chromium (for /usr/bin/chromium) and npm ci --prefix tests/browser");
+    console.error("needs: npm ci --prefix tests/browser (and Debian's chromium, or the pinned @sparticuz/chromium)");
     return 2;
   }
+  console.log(`browser: ${browserToUse.description}`);
   await mkdir(options.screenshots, { recursive: true });
   const started = Date.now();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: browserToUse.executablePath,
+    env: browserToUse.env,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   try {
     for (const [i, site] of options.sites.entries()) {
       await testSite(browser, site.root, site.exitUrl, i === 0 ? options.screenshots : null, options.only);
