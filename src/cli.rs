@@ -30,6 +30,27 @@ pub enum Command {
     /// Start a page as a draft: `<lang>/<audience>/<slug>` or `<lang>/<slug>`. In a language other than
     /// the default, this starts a translation of the source page.
     New(NewArgs),
+    /// Create a new site in DIR (default: the current folder, which must be empty) that builds and passes
+    /// `check --strict` at once.
+    Init(InitArgs),
+}
+
+/// Options of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in; it must not exist or be empty.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The site's languages, comma-separated BCP 47 codes; the first is the default (source) language.
+    #[arg(long, value_delimiter = ',', default_value = "en")]
+    pub languages: Vec<String>,
+    /// ISO 3166-1 alpha-2 code of the country whose child helplines the help page lists (from the built-in
+    /// directory).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// The site's name, shown in every page's header.
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 /// The site folder, shared by every command.
@@ -115,6 +136,19 @@ pub enum I18nCommand {
     Status(StatusArgs),
     /// Record in translations that they are up to date with their source (`translated_from`).
     Stamp(StampArgs),
+    /// Print the interface messages a language still lacks, as a Fluent file in the default language's
+    /// text, for a translator to translate and save as `locales/<lang>/site.ftl`.
+    Messages(MessagesArgs),
+}
+
+/// Options of `i18n messages`.
+#[derive(Debug, Args)]
+pub struct MessagesArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The language to translate into (a code from site.yaml).
+    pub lang: String,
 }
 
 /// Options of `i18n status`.

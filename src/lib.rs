@@ -20,6 +20,7 @@ pub mod error;
 pub mod escape;
 pub mod fs;
 pub mod i18n;
+pub mod init;
 pub mod markdown;
 pub mod names;
 pub mod new_page;

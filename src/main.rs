@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use safeguide::cli::{
-    BuildArgs, CheckArgs, Cli, Command, Format, I18nCommand, NewArgs, StampArgs, StatusArgs,
+    BuildArgs, CheckArgs, Cli, Command, Format, I18nCommand, InitArgs, MessagesArgs, NewArgs,
+    StampArgs, StatusArgs,
 };
 use safeguide::{BuildOptions, Diagnostic, Error, Severity};
 
@@ -30,6 +31,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::I18n(I18nCommand::Status(args)) => status(&args),
         Command::I18n(I18nCommand::Stamp(args)) => stamp(&args),
+        Command::I18n(I18nCommand::Messages(args)) => messages(&args),
+        Command::Init(args) => init(&args),
         Command::New(args) => new(&args),
     }
 }
@@ -54,6 +57,9 @@ fn build(args: BuildArgs) -> ExitCode {
     });
     match safeguide::build(&options) {
         Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
             if !args.quiet {
                 println!("{}", report.summary());
             }
@@ -107,6 +113,38 @@ fn status(args: &StatusArgs) -> ExitCode {
         Format::Text => print!("{}", status.to_text()),
     }
     ExitCode::SUCCESS
+}
+
+fn messages(args: &MessagesArgs) -> ExitCode {
+    let root = &args.root.root;
+    let source = match safeguide::build::load(root, None, true) {
+        Ok(source) => source,
+        Err(e) => return report_error(&e, root, "i18n messages"),
+    };
+    if let Some(text) = safeguide::i18n::messages::to_translate(&source, &args.lang) {
+        print!("{text}");
+        ExitCode::SUCCESS
+    } else {
+        let codes: Vec<&str> = source.config.languages.iter().map(|l| l.code.as_str()).collect();
+        eprintln!("error: `{}` is not a language of the site ({})", args.lang, codes.join(", "));
+        ExitCode::from(2)
+    }
+}
+
+fn init(args: &InitArgs) -> ExitCode {
+    let options = safeguide::init::InitOptions {
+        dir: args.dir.clone(),
+        languages: args.languages.clone(),
+        country: args.country.clone(),
+        name: args.name.clone(),
+    };
+    match safeguide::init::init(&options) {
+        Ok(created) => {
+            print!("{}", created.summary());
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_error(&e, &args.dir, "init"),
+    }
 }
 
 fn stamp(args: &StampArgs) -> ExitCode {

@@ -57,12 +57,17 @@ fn install_packages(browser: &Path) {
         None | Some(Ok(_)) if packages_installed(browser) => {}
         Some(Ok(output)) => {
             let (stdout, stderr) = text(&output);
-            panic!("`npm ci --prefix tests/browser` failed ({}):\n{stdout}\n{stderr}", output.status);
+            panic!(
+                "`npm ci --prefix tests/browser` failed ({}):\n{stdout}\n{stderr}",
+                output.status
+            );
         }
         Some(Err(e)) => panic!(
             "the browser tests need npm (it comes with Node.js) to install their packages: {e}"
         ),
-        None => panic!("tests/browser/node_modules is incomplete after another process installed it"),
+        None => {
+            panic!("tests/browser/node_modules is incomplete after another process installed it")
+        }
     }
 }
 

@@ -42,6 +42,8 @@ pub struct BuildReport {
     pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// One line per language whose interface shows messages of the default language (it lacks them).
+    pub warnings: Vec<String>,
 }
 
 impl BuildReport {
@@ -220,5 +222,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             (l.code.clone(), pages, fallbacks)
         })
         .collect();
-    Ok(BuildReport { out, languages, files: files.len(), elapsed: started.elapsed() })
+    let warnings = interface_fallback_warnings(&source);
+    Ok(BuildReport { out, languages, files: files.len(), elapsed: started.elapsed(), warnings })
+}
+
+/// "sw: 79 of 79 interface messages fall back to en; run `safeguide i18n status`", for each language that
+/// lacks messages the site shows.
+pub fn interface_fallback_warnings(source: &SiteSource) -> Vec<String> {
+    let usage = crate::i18n::usage::Usage::of(source);
+    crate::i18n::usage::fallbacks(source, &usage)
+        .into_iter()
+        .filter(|(_, missing, _)| !missing.is_empty())
+        .map(|(lang, missing, used)| {
+            format!(
+                "{lang}: {} of {used} interface messages fall back to {}; run `safeguide i18n status`",
+                missing.len(),
+                source.config.default_language
+            )
+        })
+        .collect()
 }

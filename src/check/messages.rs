@@ -7,13 +7,8 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, Result};
 use crate::i18n::load::{LOCALES_DIR, embedded_files};
+use crate::i18n::usage::Usage;
 use crate::source::SiteSource;
-
-/// Messages the engine itself formats, besides the ones templates name.
-const ENGINE_MESSAGES: [&str; 5] =
-    ["site-title", "help-title", "partners-title", "not-found-title", "country-title"];
-/// Families of messages the engine formats from ids in the site's data and config.
-const ENGINE_PREFIXES: [&str; 4] = ["audience-", "topic-", "age-", "region-"];
 
 /// Where a message is defined and what it needs.
 #[derive(Debug, Clone)]
@@ -38,7 +33,7 @@ pub(super) fn check(
     root: &Path,
     findings: &mut Vec<Diagnostic>,
 ) -> Result<()> {
-    let mut used = Used::from_templates(source);
+    let mut used = Usage::of(source);
     let mut by_language: BTreeMap<&str, BTreeMap<String, Definition>> = BTreeMap::new();
     for lang in &source.config.languages {
         let definitions = definitions(root, &lang.code, &mut used)?;
@@ -49,7 +44,11 @@ pub(super) fn check(
     let defaults = by_language.get(default).unwrap_or(&empty);
     for (lang, definitions) in &by_language {
         if *lang != default {
-            for (id, original) in defaults.iter().filter(|(id, _)| !definitions.contains_key(*id)) {
+            // Only messages the site shows are demanded: a topic or partner kind it does not have is not.
+            let missing = defaults
+                .iter()
+                .filter(|(id, _)| !definitions.contains_key(*id) && used.contains(id));
+            for (id, original) in missing {
                 // Located at the default language's definition, whose text is what to translate; a built-in
                 // message has no file of the site to point at, so the language's folder is named.
                 let (file, line) = if original.built_in() {
@@ -122,51 +121,9 @@ fn list(variables: &BTreeSet<String>) -> String {
     variables.iter().map(|v| format!("`${v}`")).collect::<Vec<_>>().join(", ")
 }
 
-/// The message ids the site's templates and the engine use.
-struct Used {
-    ids: BTreeSet<String>,
-    prefixes: BTreeSet<String>,
-}
-
-impl Used {
-    /// Reads `t(key="...")` calls from every template; `"prefix-" ~ expr` counts as a family of ids.
-    fn from_templates(source: &SiteSource) -> Used {
-        let mut used = Used {
-            ids: ENGINE_MESSAGES.iter().map(|s| (*s).to_owned()).collect(),
-            prefixes: ENGINE_PREFIXES.iter().map(|s| (*s).to_owned()).collect(),
-        };
-        for template in source.theme.templates.values() {
-            let text = template.text.as_str();
-            let mut rest = text;
-            while let Some(at) = rest.find("key") {
-                rest = &rest[at + 3..];
-                let after = rest.trim_start();
-                let Some(after) = after.strip_prefix('=') else { continue };
-                let after = after.trim_start();
-                let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-                    continue;
-                };
-                let Some(end) = after[1..].find(quote) else { continue };
-                let literal = &after[1..=end];
-                let tail = after[end + 2..].trim_start();
-                if tail.starts_with('~') {
-                    used.prefixes.insert(literal.to_owned());
-                } else {
-                    used.ids.insert(literal.split('.').next().unwrap_or(literal).to_owned());
-                }
-            }
-        }
-        used
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.ids.contains(id) || self.prefixes.iter().any(|p| id.starts_with(p.as_str()))
-    }
-}
-
 /// The effective definitions of one language: built-in files first, then the site's, later ones winning,
 /// as the localizer loads them. Messages referenced by other messages are recorded as used.
-fn definitions(root: &Path, lang: &str, used: &mut Used) -> Result<BTreeMap<String, Definition>> {
+fn definitions(root: &Path, lang: &str, used: &mut Usage) -> Result<BTreeMap<String, Definition>> {
     let mut files = embedded_files(lang);
     let dir = root.join(LOCALES_DIR).join(lang);
     if dir.is_dir() {

@@ -228,3 +228,41 @@ pub fn message_ids(resource: &FluentResource) -> BTreeSet<String> {
         })
         .collect()
 }
+
+/// The message ids the site's own files under `locales/<lang>/` define (unreadable or invalid files, which
+/// loading reports, count for what parses).
+pub fn site_message_ids(root: &Path, lang: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let dir = root.join(LOCALES_DIR).join(lang);
+    if !dir.is_dir() {
+        return ids;
+    }
+    for entry in crate::fs::walk(root, &dir, 1, &mut Vec::new()) {
+        if entry.is_dir || entry.path.extension().is_none_or(|e| e != "ftl") {
+            continue;
+        }
+        if let Ok(text) = std::fs::read_to_string(&entry.path) {
+            ids.extend(syntax_message_ids(&text));
+        }
+    }
+    ids
+}
+
+/// The message ids the built-in files of `lang` define.
+pub fn embedded_message_ids(lang: &str) -> BTreeSet<String> {
+    embedded_files(lang).iter().flat_map(|(_, text)| syntax_message_ids(text)).collect()
+}
+
+fn syntax_message_ids(text: &str) -> BTreeSet<String> {
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    resource
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}

@@ -3,9 +3,11 @@
 
 pub(crate) mod definitions;
 pub mod load;
+pub mod messages;
 pub mod stamp;
 pub mod status;
 pub mod tracking;
+pub mod usage;
 
 use std::collections::{BTreeMap, BTreeSet};
 

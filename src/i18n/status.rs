@@ -5,7 +5,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::i18n::load::{embedded_message_ids, site_message_ids};
+use crate::i18n::messages::marked_untranslated;
 use crate::i18n::tracking::source_hash;
+use crate::i18n::usage::Usage;
 use crate::source::SiteSource;
 
 /// The whole report.
@@ -48,12 +51,20 @@ pub struct PageStatus {
 /// Interface messages of one language, compared with the default language's.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct MessageStatus {
-    /// Messages of the default language (embedded defaults included).
+    /// Messages of the default language that the site shows (its templates, topics, audiences, age bands
+    /// and partner kinds: see [`crate::i18n::usage`]).
     pub total: usize,
-    /// Of those, the ones this language defines.
+    /// Of those, the ones this language defines (built in or in the site's files).
     pub translated: usize,
-    /// Defined for the default language but not this one.
+    /// Shown but not defined in this language: readers see the default language's text.
     pub missing: Vec<String>,
+    /// Defined in the site's files as copies of the default language's text still marked
+    /// `# TRANSLATE from …` (as `init` and `i18n messages` write them): readers see the default language.
+    pub untranslated: Vec<String>,
+    /// Messages the site's own files change in the default language but not in this one, so this language
+    /// shows its built-in text (say, a message removed from `locales/<lang>/` while the default language's
+    /// override stays).
+    pub built_in: Vec<String>,
     /// Defined here but not for the default language.
     pub obsolete: Vec<String>,
 }
@@ -63,6 +74,8 @@ pub fn status(source: &SiteSource) -> Status {
     let config = &source.config;
     let empty = std::collections::BTreeSet::new();
     let default_ids = source.localizer.message_ids(&config.default_language).unwrap_or(&empty);
+    let usage = Usage::of(source);
+    let default_own = site_message_ids(&source.root, &config.default_language);
     let hashes: Vec<(&str, String, &crate::content::PageGroup)> = source
         .content
         .pages
@@ -91,10 +104,35 @@ pub fn status(source: &SiteSource) -> Status {
                 }
             }
             let ids = source.localizer.message_ids(&lang.code).unwrap_or(&empty);
+            let shown: Vec<&String> = default_ids.iter().filter(|id| usage.contains(id)).collect();
+            let own = site_message_ids(&source.root, &lang.code);
+            let built_in_ids = embedded_message_ids(&lang.code);
+            let copies = marked_untranslated(source, &lang.code);
             let messages = MessageStatus {
-                total: default_ids.len(),
-                translated: default_ids.intersection(ids).count(),
-                missing: default_ids.difference(ids).cloned().collect(),
+                total: shown.len(),
+                translated: shown
+                    .iter()
+                    .filter(|id| ids.contains(**id) && !copies.contains(**id))
+                    .count(),
+                missing: shown
+                    .iter()
+                    .filter(|id| !ids.contains(**id))
+                    .map(|id| (*id).clone())
+                    .collect(),
+                untranslated: shown
+                    .iter()
+                    .filter(|id| copies.contains(**id))
+                    .map(|id| (*id).clone())
+                    .collect(),
+                built_in: shown
+                    .iter()
+                    .filter(|id| {
+                        default_own.contains(**id)
+                            && !own.contains(**id)
+                            && built_in_ids.contains(**id)
+                    })
+                    .map(|id| (*id).clone())
+                    .collect(),
                 obsolete: ids.difference(default_ids).cloned().collect(),
             };
             LanguageStatus { code: lang.code.clone(), pages, messages }
@@ -118,7 +156,7 @@ impl Status {
             "untracked",
             "draft",
             "messages",
-            "missing",
+            "fallback",
             "obsolete"
         );
         for l in &self.languages {
@@ -134,12 +172,12 @@ impl Status {
                 p.untracked.len(),
                 p.draft.len(),
                 format!("{}/{}", m.translated, m.total),
-                m.missing.len(),
+                m.missing.len() + m.untranslated.len(),
                 m.obsolete.len()
             );
         }
         for l in &self.languages {
-            let lists: [(&str, &[String]); 6] = [
+            let lists: [(&str, &[String]); 8] = [
                 (
                     "outdated (the source changed: update, then `safeguide i18n stamp`)",
                     &l.pages.outdated,
@@ -150,7 +188,18 @@ impl Status {
                 ),
                 ("draft (not published: readers get the source)", &l.pages.draft),
                 ("missing (start one with `safeguide new`)", &l.pages.missing),
-                ("messages missing", &l.messages.missing),
+                (
+                    "messages missing (readers see the source language's text: `safeguide i18n messages`)",
+                    &l.messages.missing,
+                ),
+                (
+                    "messages still in the source language's text (marked `# TRANSLATE from`)",
+                    &l.messages.untranslated,
+                ),
+                (
+                    "messages showing the built-in text (the site changes them in the source language only)",
+                    &l.messages.built_in,
+                ),
                 ("messages obsolete (no longer in the source language)", &l.messages.obsolete),
             ];
             for (title, items) in lists {
