@@ -40,7 +40,10 @@ fn the_json_report_has_the_contract_shape() {
             keys(&l["pages"]),
             ["draft", "missing", "outdated", "total", "translated", "untracked"]
         );
-        assert_eq!(keys(&l["messages"]), ["missing", "obsolete", "total", "translated"]);
+        assert_eq!(
+            keys(&l["messages"]),
+            ["built_in", "missing", "obsolete", "total", "translated", "untranslated"]
+        );
     }
     let fr = language(&report, "fr");
     assert_eq!(fr["pages"]["total"], 9, "every Markdown file of en");
@@ -137,8 +140,17 @@ fn drafts_and_missing_interface_messages_are_listed() {
         "content/ru/children/be-kind.md",
         b"---\ntitle: Draft\ndescription: d\nages: 9-12\ndraft: true\n---\nText\n",
     );
-    site.write("locales/en/extra.ftl", b"new-message = New\n");
+    // Only messages the site shows count: `new-message` once a template uses it, `unused-message` never.
+    site.write("locales/en/extra.ftl", b"new-message = New\nunused-message = Unused\n");
     site.write("locales/ru/extra.ftl", b"old-message = Old\n");
+    let theme =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/404.html");
+    let template = std::fs::read_to_string(theme).unwrap();
+    let template = template.replace(
+        "<h1>{{ page.title }}</h1>",
+        "<h1>{{ page.title }}</h1><p>{{ t(key=\"new-message\") }}</p>",
+    );
+    site.write("templates/404.html", template.as_bytes());
     let report = status(&site);
     let ru = language(&report, "ru");
     assert_eq!(strings(&ru["pages"]["draft"]), ["children/be-kind.md"]);
@@ -154,4 +166,36 @@ fn status_fails_on_invalid_input() {
     let output = site.run(&["i18n", "status"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output).1.contains("content/en/parents/talk.md:"));
+}
+
+#[test]
+fn a_message_removed_from_an_override_file_is_reported_as_showing_the_built_in_text() {
+    let site = Site::copy("good", &[]);
+    // en and fr both override site-title; without fr's, French readers get the built-in French title,
+    // not a translation of this site's name.
+    let before = status(&site);
+    assert!(strings(&language(&before, "fr")["messages"]["built_in"]).is_empty());
+    let fr = site.source("locales/fr/site.ftl");
+    let without: String =
+        fr.lines().filter(|l| !l.starts_with("site-title")).map(|l| format!("{l}\n")).collect();
+    site.write("locales/fr/site.ftl", without.as_bytes());
+    let after = status(&site);
+    assert_eq!(strings(&language(&after, "fr")["messages"]["built_in"]), ["site-title"]);
+    let output = site.run(&["i18n", "status"]);
+    let (stdout, _) = text(&output);
+    assert!(stdout.contains("fr messages showing the built-in text"), "{stdout}");
+}
+
+#[test]
+fn i18n_messages_prints_what_a_language_lacks_as_a_fluent_file_marked_for_translation() {
+    let site = Site::copy("good", &[]);
+    // fr is built in: nothing is missing, so the file holds no message.
+    let fr = site.run(&["i18n", "messages", "fr"]);
+    let (stdout, stderr) = text(&fr);
+    assert_eq!(fr.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.contains(": 0 message(s)"), "{stdout}");
+    let unknown = site.run(&["i18n", "messages", "xx"]);
+    let (_, stderr) = text(&unknown);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr.contains("`xx` is not a language of the site (en, fr, ar, ru)"), "{stderr}");
 }

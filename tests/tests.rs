@@ -7,6 +7,7 @@ mod check;
 mod errors;
 mod help;
 mod i18n;
+mod init;
 mod new_page;
 mod properties;
 mod safety;
