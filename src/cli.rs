@@ -100,9 +100,10 @@ pub struct ServeArgs {
     /// The port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Serve pages marked `draft: true` too.
+    /// Leave out pages marked `draft: true`, as `build` does. Without it, `serve` shows them, each with a
+    /// "Draft" banner, so authors and translators preview the page they are writing.
     #[arg(long)]
-    pub drafts: bool,
+    pub no_drafts: bool,
 }
 
 /// Output formats of reports.

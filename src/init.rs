@@ -400,7 +400,7 @@ fn pages(name: &str, today: &str) -> Vec<(String, String)> {
     ));
     pages.push((
         "about.md".to_owned(),
-        front("About this site", "Who publishes this site, and why.", true)
+        front("About this site", crate::new_page::PLACEHOLDER_DESCRIPTION, true)
             + "Say who publishes this site, why, and how to contact you. This page stays a draft, and is \
                not published, until you replace this text and remove `draft: true` above.\n",
     ));

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
                 root: args.root.root,
                 bind: args.bind,
                 port: args.port,
-                drafts: args.drafts,
+                drafts: !args.no_drafts,
             };
             match safeguide::serve::serve(&options, &|d| print_diagnostics(d, &options.root)) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -94,6 +94,43 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
     Ok(Rendered { html, headings, links })
 }
 
+/// `markdown` with every heading that has no `{#id}` given the id it gets when rendered, written at the end
+/// of its line, so a translation started from it keeps the source's anchors whatever its headings say.
+pub fn with_heading_ids(markdown: &str) -> String {
+    let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .map(|(e, r)| (e, r.start))
+        .collect();
+    let explicit: Vec<bool> = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { id, .. }) => Some(id.is_some()),
+            _ => None,
+        })
+        .collect();
+    let starts: Vec<usize> = events
+        .iter()
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::Heading { .. })))
+        .map(|(_, at)| *at)
+        .collect();
+    let headings = assign_heading_ids(&mut events);
+    let mut inserts: Vec<(usize, String)> = Vec::new();
+    for ((heading, start), has_id) in headings.iter().zip(starts).zip(explicit) {
+        if has_id {
+            continue;
+        }
+        let line_end = markdown[start..].find('\n').map_or(markdown.len(), |n| start + n);
+        let line = &markdown[start..line_end];
+        let end = start + line.trim_end().len();
+        inserts.push((end, format!(" {{#{}}}", heading.id)));
+    }
+    let mut out = markdown.to_owned();
+    for (at, text) in inserts.into_iter().rev() {
+        out.insert_str(at, &text);
+    }
+    out
+}
+
 /// Raw HTML in Markdown is shown as text: translators' and authors' text can never inject markup. HTML
 /// comments (`<!-- note to translators -->`) are notes for the people editing the file and are dropped.
 fn escape_raw_html(events: &mut [(Event<'_>, usize)]) {
@@ -555,6 +592,17 @@ mod tests {
         let r = render("<script>alert(1)</script>\n\nhi <b>x</b>", &cx(&p)).unwrap();
         assert!(!r.html.contains("<script>"));
         assert!(r.html.contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn headings_get_their_ids_written_out() {
+        let md =
+            "Intro\n\n## What to do\n\nText\n\n## Kept {#mine}\n\n## What to do\n\nSetext\n---\n";
+        assert_eq!(
+            with_heading_ids(md),
+            "Intro\n\n## What to do {#what-to-do}\n\nText\n\n## Kept {#mine}\n\n## What to do {#what-to-do-1}\n\n\
+             Setext {#setext}\n---\n"
+        );
     }
 
     #[test]

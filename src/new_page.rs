@@ -80,6 +80,11 @@ pub fn create(config: &SiteConfig, root: &Path, spec: &str, today: &str) -> Resu
     Ok(Created { file, source })
 }
 
+/// The description `new` writes, for its author to replace; `check` warns about a published page keeping it.
+pub const PLACEHOLDER_DESCRIPTION: &str = "One sentence on what this page helps the reader do.";
+/// The first line of the body `new` writes; `check` warns about a published page keeping it.
+pub const PLACEHOLDER_BODY: &str = "Start with the one thing the reader should remember.";
+
 /// A new source page: front matter every check accepts, and a body that says what goes where.
 fn new_source(config: &SiteConfig, rest: &[&str], slug: &str, today: &str) -> String {
     let title = if slug == "_index" { rest[0] } else { slug };
@@ -90,7 +95,7 @@ fn new_source(config: &SiteConfig, rest: &[&str], slug: &str, today: &str) -> St
     let mut front = format!(
         "---\ntitle: {}\ndescription: {}\ntopics: []\nupdated: {today}\ndraft: true\n",
         yaml_string(&title),
-        yaml_string("One sentence on what this page helps the reader do.")
+        yaml_string(PLACEHOLDER_DESCRIPTION)
     );
     if rest.len() == 2 && rest[0] == "children" && slug != "_index" {
         if let Some(band) = config.age_bands.first() {
@@ -102,9 +107,9 @@ fn new_source(config: &SiteConfig, rest: &[&str], slug: &str, today: &str) -> St
         }
     }
     front.push_str("---\n\n");
+    front.push_str(PLACEHOLDER_BODY);
     front.push_str(
-        "Start with the one thing the reader should remember.\n\n\
-         ## What to do\n\n\
+        "\n\n## What to do\n\n\
          Explain it in short paragraphs, one idea each. End with the next step: who to talk to, or \
          where to get help.\n",
     );
@@ -135,6 +140,11 @@ fn new_translation(config: &SiteConfig, root: &Path, key: &str) -> Result<(Vec<u
     let split =
         crate::content::front_matter::split(&text, &shown).map_err(|d| Error::Site(vec![d]))?;
     let hash = source_hash(&split.front, &split.body);
+    // Headings get their source's ids written out, so links to `#anchors` survive the translation.
+    let text = match text.strip_suffix(split.body.as_str()) {
+        Some(head) => format!("{head}{}", crate::markdown::with_heading_ids(&split.body)),
+        None => text,
+    };
     let text = set_front_field(&text, "draft", "true")
         .and_then(|t| set_front_field(&t, "translated_from", &hash))
         .ok_or_else(|| {

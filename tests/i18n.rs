@@ -176,8 +176,8 @@ fn a_message_removed_from_an_override_file_is_reported_as_showing_the_built_in_t
     let before = status(&site);
     assert!(strings(&language(&before, "fr")["messages"]["built_in"]).is_empty());
     let fr = site.source("locales/fr/site.ftl");
-    let without: String =
-        fr.lines().filter(|l| !l.starts_with("site-title")).map(|l| format!("{l}\n")).collect();
+    let without =
+        fr.lines().filter(|l| !l.starts_with("site-title")).collect::<Vec<_>>().join("\n");
     site.write("locales/fr/site.ftl", without.as_bytes());
     let after = status(&site);
     assert_eq!(strings(&language(&after, "fr")["messages"]["built_in"]), ["site-title"]);

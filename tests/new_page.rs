@@ -73,3 +73,36 @@ fn refuses_to_overwrite_or_to_translate_what_does_not_exist() {
     assert_eq!(site.source("content/en/parents/talk.md"), existing);
     assert!(!site.root().join("content/fr/parents/nothing-here.md").exists());
 }
+
+#[test]
+fn a_translation_keeps_the_source_heading_ids_whatever_its_headings_say() {
+    let site = Site::copy("good", &[]);
+    assert!(site.run(&["new", "fr/parents/talk"]).status.success());
+    let page = site.source("content/fr/parents/talk.md");
+    assert!(page.contains("## Start early {#start-early}\n"), "{page}");
+    // Translated and published, the page keeps the anchor that links to it use.
+    let translated = page
+        .replace("## Start early {#start-early}", "## Commencer tôt {#start-early}")
+        .replace("draft: true\n", "");
+    site.write("content/fr/parents/talk.md", translated.as_bytes());
+    assert!(site.build(&[]).status.success());
+    let html = site.read("fr/parents/talk/index.html");
+    assert!(html.contains(r#"<h2 id="start-early">Commencer tôt</h2>"#), "{html}");
+}
+
+#[test]
+fn a_published_page_still_holding_the_placeholder_text_is_a_check_warning() {
+    let site = Site::copy("good", &[]);
+    assert!(site.run(&["new", "en/contact"]).status.success());
+    assert!(site.run(&["check", "--strict"]).status.success(), "a draft is not checked");
+    let page = site.source("content/en/contact.md").replace("draft: true\n", "");
+    site.write("content/en/contact.md", page.as_bytes());
+    let output = site.run(&["check", "--strict"]);
+    let (stdout, _) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("warning[placeholder]: content/en/contact.md:")
+            && stdout.contains("still holds the placeholder text"),
+        "{stdout}"
+    );
+}

@@ -207,3 +207,30 @@ fn a_site_broken_from_the_start_shows_its_error_until_fixed() {
     assert_eq!(status, 200);
     assert!(!page.contains("safeguide-error"), "{page}");
 }
+
+#[test]
+fn serve_shows_drafts_with_a_banner_and_build_never_publishes_them() {
+    let site = Site::copy("good", &[]);
+    site.write(
+        "content/fr/parents/talk.md",
+        "---\ntitle: Parler tôt\ndescription: Brouillon de traduction.\ndraft: true\n---\nTexte à traduire.\n"
+            .as_bytes(),
+    );
+    let server = Server::start(&site);
+    let (status, body) = server.get("/fr/parents/talk/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Texte à traduire."), "the draft is served: {body}");
+    assert!(body.contains(r#"<div class="notice draft" role="note">"#), "{body}");
+    assert!(
+        body.contains("Brouillon : non publié."),
+        "the banner is in the page's language: {body}"
+    );
+    let (_, published) = server.get("/fr/children/be-kind/");
+    assert!(!published.contains("notice draft"), "no banner on a published page");
+    drop(server);
+
+    let output = site.build(&[]);
+    assert!(output.status.success());
+    let built = site.read("fr/parents/talk/index.html");
+    assert!(!built.contains("Texte à traduire.") && !built.contains("notice draft"), "{built}");
+}

@@ -123,3 +123,4 @@ helpline-free = مجاني
 data-from = بحسب { $site }، { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = وتم التأكد منه مباشرة في { $date }
+draft-banner = مسودة: غير منشورة. لن يرى القرّاء هذه الصفحة حتى تُحذف draft: true.

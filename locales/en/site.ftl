@@ -119,3 +119,4 @@ helpline-free = Free of charge
 data-from = From { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmed directly on { $date }
+draft-banner = Draft: not published. Readers do not see this page until draft: true is removed.

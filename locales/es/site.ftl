@@ -119,3 +119,4 @@ helpline-free = Gratuito
 data-from = Según { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmado directamente el { $date }
+draft-banner = Borrador: sin publicar. Los lectores no verán esta página hasta que se quite draft: true.

@@ -120,3 +120,4 @@ helpline-free = Gratuit
 data-from = D'après { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmé directement le { $date }
+draft-banner = Brouillon : non publié. Les lecteurs ne verront cette page qu’une fois draft: true retiré.

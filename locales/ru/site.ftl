@@ -121,3 +121,4 @@ helpline-free = Бесплатно
 data-from = По данным { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = подтверждено напрямую { $date }
+draft-banner = Черновик: не опубликовано. Читатели не увидят эту страницу, пока не удалена строка draft: true.

@@ -115,3 +115,4 @@ helpline-free = 免费
 data-from = 来源：{ $site }，{ $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = 已于{ $date }直接确认
+draft-banner = 草稿：尚未发布。删除 draft: true 之前，读者看不到此页面。

@@ -26,6 +26,7 @@ pub(super) fn check(source: &SiteSource, checked: &mut Checked) {
                 }
             }
             let band = band.zip(grade.and_then(Result::ok));
+            placeholder(page, &mut checked.findings);
             reading_level(page, band, &mut checked.findings, &mut unscored);
         }
     }
@@ -44,6 +45,27 @@ pub(super) fn check(source: &SiteSource, checked: &mut Checked) {
             if unscored.len() == 1 { "it" } else { "them" }
         ));
     }
+}
+
+/// A published page still holding the text `safeguide new` starts it with.
+fn placeholder(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
+    use crate::new_page::{PLACEHOLDER_BODY, PLACEHOLDER_DESCRIPTION};
+    let body = page.body.lines().position(|l| l.contains(PLACEHOLDER_BODY));
+    let description = page.front.description.as_deref() == Some(PLACEHOLDER_DESCRIPTION);
+    if body.is_none() && !description {
+        return;
+    }
+    let line = body.map(|i| i + page.body_line);
+    findings.push(
+        Diagnostic::error(
+            &page.file,
+            "placeholder",
+            "the page still holds the placeholder text `safeguide new` wrote",
+        )
+        .warning()
+        .at(line, line.map(|_| 1))
+        .hint("replace the description and the body with the page's own words"),
+    );
 }
 
 /// Images without alt text (errors) and heading levels (warnings). The theme shows the page title as the

@@ -177,6 +177,9 @@ pub struct PageView {
     pub switcher: Vec<LanguageLink>,
     /// Whether the content is shown in the default language because no translation exists.
     pub is_fallback: bool,
+    /// Whether the page shown is marked `draft: true` (only `serve --drafts` and `build --drafts` render
+    /// drafts; the theme shows a banner on them).
+    pub is_draft: bool,
     /// The language of the content.
     pub content_lang: String,
     /// The direction of the content's language.

@@ -211,6 +211,7 @@ impl<'a> Prepared<'a> {
             x_default: None,
             switcher: Vec::new(),
             is_fallback: false,
+            is_draft: false,
             content_lang: lang.code.clone(),
             content_dir: lang.dir.as_str(),
             original_url: None,
@@ -300,6 +301,7 @@ impl<'a> Prepared<'a> {
         };
         view.title = page.front.title.clone();
         view.description = page.front.description.clone();
+        view.is_draft = page.front.draft;
         view.content = page.html.clone();
         view.audience = page.kind.audience().map(str::to_owned);
         view.topics =
