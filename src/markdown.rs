@@ -113,7 +113,11 @@ pub fn with_heading_ids(markdown: &str) -> String {
         .filter(|(e, _)| matches!(e, Event::Start(Tag::Heading { .. })))
         .map(|(_, at)| *at)
         .collect();
-    let headings = assign_heading_ids(&mut events);
+    // Repeated explicit ids are the source's problem, reported when it is checked; here they are kept.
+    let pages = HashMap::new();
+    let cx =
+        LinkContext { file: "", key: "", url_path: "", body_line: 1, pages: &pages, rtl: false };
+    let headings = assign_heading_ids(&mut events, markdown, &cx, &mut Vec::new());
     let mut inserts: Vec<(usize, String)> = Vec::new();
     for ((heading, start), has_id) in headings.iter().zip(starts).zip(explicit) {
         if has_id {
