@@ -83,6 +83,10 @@ pub struct BuildArgs {
     /// Link pages as `…/index.html`, so the site also works opened from disk or a USB stick.
     #[arg(long)]
     pub portable: bool,
+    /// Also write a `.br` and a `.gz` beside every HTML, CSS, JS, XML and JSON file, for hosts that serve
+    /// precompressed files (identical bytes on every build).
+    #[arg(long)]
+    pub precompress: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,

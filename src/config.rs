@@ -44,6 +44,7 @@ struct ConfigFile {
     theme: Option<String>,
     quick_exit_url: Option<String>,
     page_budget_kb: Option<u32>,
+    host_files: Option<bool>,
 }
 
 /// One entry of `age_bands` as written: an id, or an id with the hardest reading grade its pages may have.
@@ -132,6 +133,9 @@ pub struct SiteConfig {
     pub quick_exit_url: String,
     /// The page-weight budget in KB that `check` applies.
     pub page_budget_kb: u32,
+    /// Whether `build` writes `_headers` and `_nginx.conf` (security headers, caching and language choice
+    /// for static hosts); `host_files: false` in site.yaml turns them off.
+    pub host_files: bool,
 }
 
 impl SiteConfig {
@@ -301,6 +305,7 @@ fn validate(
         theme,
         quick_exit_url,
         page_budget_kb: file.page_budget_kb.unwrap_or(60),
+        host_files: file.host_files.unwrap_or(true),
     })
 }
 

@@ -47,6 +47,7 @@ fn build(args: BuildArgs) -> ExitCode {
         drafts: args.drafts,
         portable: args.portable,
         force: args.force,
+        precompress: args.precompress,
         progress,
     };
     // SIGINT and SIGTERM remove the unfinished output before exiting, so nothing half-written stays behind.

@@ -20,7 +20,7 @@ fn packages_installed(browser: &Path) -> bool {
 
 /// Runs `npm ci` in tests/browser when a pinned package is missing. A lock folder keeps concurrent test
 /// processes from installing at once (a lock left by a killed process is taken over after ten minutes).
-fn install_packages(browser: &Path) {
+pub(crate) fn install_packages(browser: &Path) {
     if packages_installed(browser) {
         return;
     }
@@ -72,7 +72,7 @@ fn install_packages(browser: &Path) {
 }
 
 /// `quick_exit_url` from a site's site.yaml (one plain `key: value` line in every site the tests build).
-fn quick_exit_url(root: &Path) -> String {
+pub(crate) fn quick_exit_url(root: &Path) -> String {
     let yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
     let url = yaml.lines().find_map(|line| line.strip_prefix("quick_exit_url:"));
     let url = url.unwrap_or_else(|| panic!("{}: no quick_exit_url", root.display()));

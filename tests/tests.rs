@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod errors;
 mod help;
+mod host;
 mod i18n;
 mod init;
 mod new_page;

@@ -1,9 +1,12 @@
 //! The build: load the site, render it, add the generated files, write it. The only orchestrator.
 
+pub mod compress;
+pub mod host;
 pub mod output;
 pub mod portable;
 pub mod sitemap;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,6 +28,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Writes links between pages as `…/index.html`, for a site opened from disk.
     pub portable: bool,
+    /// Writes a `.br` and a `.gz` beside every HTML, CSS, JS, XML and JSON file.
+    pub precompress: bool,
     /// Replaces a non-empty output folder that an earlier build did not write.
     pub force: bool,
     /// Shows a progress bar on standard error (the caller decides: only on a terminal, not with `--quiet`).
@@ -115,6 +120,26 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSou
     }
 }
 
+/// The theme stylesheet that gets the print addresses of links.
+const PRINT_STYLESHEET: &str = "style.css";
+
+/// CSS giving each language's pages the address printed before a link's path (`--print-base`), so printed
+/// links show their full address in the reader's language without a `style` attribute, which a strict
+/// Content-Security-Policy would block. Base URLs are parsed URLs, so they hold no quote or line break.
+fn print_bases(config: &crate::config::SiteConfig) -> String {
+    let mut css = String::from(
+        "\n/* Written by safeguide build: the address printed before links' paths. */\n",
+    );
+    for lang in &config.languages {
+        let _ = writeln!(
+            css,
+            "html[lang=\"{}\"] main{{--print-base:\"{}{}/\"}}",
+            lang.code, config.base_url, lang.code
+        );
+    }
+    css
+}
+
 /// Renders the loaded site, handing every file to `sink`; returns the paths written, sorted.
 pub fn generate(
     source: &SiteSource,
@@ -136,9 +161,24 @@ pub fn generate_with(
         .iter()
         .map(|(path, bytes)| {
             let origin = source.theme.static_origin(&source.config, path);
-            (OutputFile { path: path.clone(), bytes: bytes.clone() }, origin)
+            let mut bytes = bytes.clone();
+            if path == PRINT_STYLESHEET {
+                bytes.extend_from_slice(print_bases(&source.config).as_bytes());
+            }
+            (OutputFile { path: path.clone(), bytes }, origin)
         })
         .collect();
+    if source.config.host_files {
+        for (path, text) in [
+            (host::HEADERS_FILE, host::headers_file(&source.config)),
+            (host::NGINX_FILE, host::nginx_file(&source.config)),
+        ] {
+            let origin = format!(
+                "the generated {path} (host configuration; `host_files: false` turns it off)"
+            );
+            extra.push((OutputFile { path: path.into(), bytes: text.into_bytes() }, origin));
+        }
+    }
     for (path, bytes) in
         [("sitemap.xml", sitemap::sitemap(source)), ("robots.txt", sitemap::robots(source))]
     {
@@ -194,6 +234,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         if options.portable && file.path.ends_with(".html") {
             if let Ok(html) = std::str::from_utf8(&file.bytes) {
                 file.bytes = portable::link_index_files(html).into_bytes();
+            }
+        }
+        if options.precompress {
+            for copy in compress::precompressed(&file)? {
+                staging.write(&copy)?;
             }
         }
         staging.write(&file)

@@ -9,6 +9,8 @@
 // gives the site.yaml quick_exit_url of the SITE after it; without it, the chooser's exit link is taken. The
 // first SITE's guidance pages are saved as screenshots (default DIR: target/browser/screenshots). `--only`
 // limits the run to some page kinds (chooser, home, audience, guidance, topic, help, country, partners, 404).
+// `--served-at URL` says the SITE after it is already served at URL (by nginx, in tests/host.rs) and is
+// only read from disk to find its pages.
 //
 // Checked on the chooser and, in English and Arabic, on the home, audience, guidance, topic, help, a country's
 // helplines, partners and 404 pages: zero axe violations (light and dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
@@ -220,7 +222,10 @@ function sameUrl(a, b) {
  * local stub (the expected exit, not a leak), anything else is blocked and reported.
  */
 async function openContext(browser, site, options) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light", ...options });
+  // Behind a host that picks the language on `/` by Accept-Language, ask for none of the site's languages, so
+  // `/` is the chooser as on the test's own server.
+  const headers = site.servedAt ? { extraHTTPHeaders: { "Accept-Language": "x-none" } } : {};
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light", ...headers, ...options });
   context.setDefaultTimeout(15000);
   const log = { leaks: [], errors: [], exits: 0, fonts: [] };
   await context.route("**/*", (route) => {
@@ -280,7 +285,9 @@ let axeSource;
 
 async function axeProblems(page, label) {
   axeSource ??= await readFile(path.join(HERE, "node_modules", "axe-core", "axe.min.js"), "utf8");
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, which a Content-Security-Policy does not govern (a <script>
+  // tag added to the page would be refused under the site's `default-src 'self'`).
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(axeSource);
   const result = await page.evaluate(
     (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
     AXE_TAGS,
@@ -745,8 +752,8 @@ async function inParallel(items, workers, task) {
   await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
 }
 
-async function testSite(browser, root, exitUrl, screenshots, only) {
-  const { server, origin } = await serve(root);
+async function testSite(browser, root, exitUrl, screenshots, only, servedAt) {
+  const { server, origin } = servedAt ? { server: null, origin: servedAt.replace(/\/$/, "") } : await serve(root);
   try {
     const chooser = await readFile(path.join(root, "index.html"), "utf8");
     const site = {
@@ -754,6 +761,7 @@ async function testSite(browser, root, exitUrl, screenshots, only) {
       origin,
       screenshots,
       defaultLang: chooser.match(/<html lang="([^"]+)"/)?.[1] ?? "en",
+      servedAt,
       exitUrl: exitUrl ?? decodeEntities(chooser.match(/<a [^>]*href="([^"]+)"[^>]*data-quick-exit/)?.[1] ?? ""),
       h1: {},
     };
@@ -778,7 +786,7 @@ async function testSite(browser, root, exitUrl, screenshots, only) {
       console.log(`${failed() === 0 ? "ok  " : "FAIL"} ${where} ${seconds} s`);
     });
   } finally {
-    server.close();
+    server?.close();
   }
 }
 
@@ -786,15 +794,18 @@ function parseArgs(argv) {
   const sites = [];
   let screenshots = path.resolve(HERE, "..", "..", "target", "browser", "screenshots");
   let exitUrl = null;
+  let servedAt = null;
   let only = null;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === "--screenshots") screenshots = path.resolve(argv[++i]);
     else if (argv[i] === "--quick-exit") exitUrl = argv[++i];
+    else if (argv[i] === "--served-at") servedAt = argv[++i];
     else if (argv[i] === "--only") only = argv[++i].split(",");
     else if (argv[i].startsWith("-")) throw new Error(`unknown option ${argv[i]}`);
     else {
-      sites.push({ root: path.resolve(argv[i]), exitUrl });
+      sites.push({ root: path.resolve(argv[i]), exitUrl, servedAt });
       exitUrl = null;
+      servedAt = null;
     }
   }
   if (sites.length === 0) throw new Error("usage: node run.mjs [--screenshots DIR] [--quick-exit URL] SITE [...]");
@@ -828,7 +839,7 @@ async function main() {
   });
   try {
     for (const [i, site] of options.sites.entries()) {
-      await testSite(browser, site.root, site.exitUrl, i === 0 ? options.screenshots : null, options.only);
+      await testSite(browser, site.root, site.exitUrl, i === 0 ? options.screenshots : null, options.only, site.servedAt);
     }
   } finally {
     await browser.close();
