@@ -144,6 +144,19 @@ pub enum I18nCommand {
     /// Print the interface messages a language still lacks, as a Fluent file in the default language's
     /// text, for a translator to translate and save as `locales/<lang>/site.ftl`.
     Messages(MessagesArgs),
+    /// Show what changed in a translation's source since the version it was stamped from (found in the
+    /// site's git history by its content hash), as a unified diff of title, description and body.
+    Diff(DiffArgs),
+}
+
+/// Options of `i18n diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The site folder.
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The translation (a path relative to the current folder).
+    pub translation: PathBuf,
 }
 
 /// Options of `i18n messages`.

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use safeguide::cli::{
-    BuildArgs, CheckArgs, Cli, Command, Format, I18nCommand, InitArgs, MessagesArgs, NewArgs,
-    StampArgs, StatusArgs,
+    BuildArgs, CheckArgs, Cli, Command, DiffArgs, Format, I18nCommand, InitArgs, MessagesArgs,
+    NewArgs, StampArgs, StatusArgs,
 };
 use safeguide::{BuildOptions, Diagnostic, Error, Severity};
 
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::I18n(I18nCommand::Status(args)) => status(&args),
         Command::I18n(I18nCommand::Stamp(args)) => stamp(&args),
         Command::I18n(I18nCommand::Messages(args)) => messages(&args),
+        Command::I18n(I18nCommand::Diff(args)) => diff(&args),
         Command::Init(args) => init(&args),
         Command::New(args) => new(&args),
     }
@@ -129,6 +130,25 @@ fn messages(args: &MessagesArgs) -> ExitCode {
         let codes: Vec<&str> = source.config.languages.iter().map(|l| l.code.as_str()).collect();
         eprintln!("error: `{}` is not a language of the site ({})", args.lang, codes.join(", "));
         ExitCode::from(2)
+    }
+}
+
+fn diff(args: &DiffArgs) -> ExitCode {
+    let root = &args.root.root;
+    let result = safeguide::fs::absolute(root).and_then(|abs| {
+        let config = safeguide::config::load(&abs, None)?;
+        safeguide::i18n::diff::diff(&config, &abs, &args.translation)
+    });
+    match result {
+        Ok(safeguide::i18n::diff::SourceDiff::UpToDate) => {
+            println!("{}: up to date with its source", args.translation.display());
+            ExitCode::SUCCESS
+        }
+        Ok(safeguide::i18n::diff::SourceDiff::Changed { diff, .. }) => {
+            print!("{diff}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_error(&e, root, "i18n diff"),
     }
 }
 

@@ -199,3 +199,79 @@ fn i18n_messages_prints_what_a_language_lacks_as_a_fluent_file_marked_for_transl
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr.contains("`xx` is not a language of the site (en, fr, ar, ru)"), "{stderr}");
 }
+
+fn git(site: &Site, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
+}
+
+#[test]
+fn i18n_diff_shows_what_changed_in_the_source_since_the_stamped_version() {
+    let site = Site::copy("good", &[]);
+    let fr = "content/fr/children/be-kind.md";
+    // Outside git: a clear message.
+    assert!(site.run(&["i18n", "stamp", fr]).status.success());
+    let source = site.source("content/en/children/be-kind.md");
+    site.write(
+        "content/en/children/be-kind.md",
+        source.replace("Think before you send.", "Stop and think.").as_bytes(),
+    );
+    let output = site.run(&["i18n", "diff", fr]);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("the site is not in a git repository"), "{stderr}");
+
+    // In git: the stamped version is found by its hash, wherever it is in the history.
+    site.write("content/en/children/be-kind.md", source.as_bytes());
+    git(&site, &["init", "-q"]);
+    git(&site, &["add", "."]);
+    git(&site, &["commit", "-q", "-m", "stamped"]);
+    let output = site.run(&["i18n", "diff", fr]);
+    assert_eq!(text(&output).0, format!("{fr}: up to date with its source\n"));
+    let changed = source
+        .replace("Think before you send.", "Stop and think.")
+        .replace("title: Be kind online", "title: Be kind");
+    site.write("content/en/children/be-kind.md", changed.as_bytes());
+    git(&site, &["commit", "-q", "-am", "edited"]);
+    site.write(
+        "content/en/children/be-kind.md",
+        (changed.clone() + "\nOne more line.\n").as_bytes(),
+    );
+    let output = site.run(&["i18n", "diff", fr]);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stdout.starts_with("--- content/en/children/be-kind.md (commit "), "{stdout}");
+    assert!(stdout.contains("+++ content/en/children/be-kind.md (now)\n"), "{stdout}");
+    for line in [
+        "-title: Be kind online\n",
+        "+title: Be kind\n",
+        "-Think before you send.\n",
+        "+Stop and think.\n",
+        "+One more line.\n",
+    ] {
+        assert!(stdout.contains(line), "{line}: {stdout}");
+    }
+
+    // A stamp that matches no committed version.
+    let translation = site.source(fr);
+    let stamp_at = translation.find("translated_from: ").unwrap() + "translated_from: ".len();
+    let forged =
+        format!("{}000000000000{}", &translation[..stamp_at], &translation[stamp_at + 12..]);
+    site.write(fr, forged.as_bytes());
+    let output = site.run(&["i18n", "diff", fr]);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no version of content/en/children/be-kind.md in the git history has the content hash 000000000000"), "{stderr}");
+}

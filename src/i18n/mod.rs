@@ -2,6 +2,7 @@
 //! fallback from a language to the default language.
 
 pub(crate) mod definitions;
+pub mod diff;
 pub mod load;
 pub mod messages;
 pub mod stamp;

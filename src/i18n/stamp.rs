@@ -47,26 +47,39 @@ pub fn stamp(config: &SiteConfig, root: &Path, files: &[PathBuf]) -> Result<Vec<
 type Planned = (PathBuf, Stamped, Vec<u8>);
 
 /// Works out the new contents of one file, or why it cannot be stamped.
-fn plan(
+/// A translation and its source, located from a path given on the command line.
+pub(crate) struct Located {
+    /// The translation's absolute path.
+    pub(crate) path: PathBuf,
+    /// It, relative to the site root.
+    pub(crate) shown: String,
+    /// The source's absolute path.
+    pub(crate) source_path: PathBuf,
+    /// It, relative to the site root.
+    pub(crate) source_shown: String,
+}
+
+/// Finds the translation `file` (relative to the current folder) and its source, or says why it is not one.
+pub(crate) fn locate(
     config: &SiteConfig,
     root: &Path,
     file: &Path,
-) -> Result<std::result::Result<Planned, Diagnostic>> {
+) -> std::result::Result<Located, Diagnostic> {
     let shown_arg = file.display().to_string();
     // Canonical paths, so `content/fr/../en/x.md` is seen as the English source it is, and a path given
     // from inside the site (`../../content/...`) is recognised.
     let Some(path) = crate::fs::canonical(file) else {
-        return Ok(Err(Diagnostic::error(shown_arg, "not-found", "this file does not exist")));
+        return Err(Diagnostic::error(shown_arg, "not-found", "this file does not exist"));
     };
     let root = &crate::fs::canonical(root).unwrap_or_else(|| root.to_path_buf());
     let content = root.join(CONTENT_DIR);
     let Ok(rel) = path.strip_prefix(&content) else {
-        return Ok(Err(Diagnostic::error(
+        return Err(Diagnostic::error(
             shown_arg,
             "not-a-translation",
             "this file is not in the site's content folder",
         )
-        .hint(format!("translations are under {}", content.display()))));
+        .hint(format!("translations are under {}", content.display())));
     };
     let shown = crate::fs::shown(root, &path);
     let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
@@ -76,28 +89,40 @@ fn plan(
         Diagnostic::error(shown.clone(), "not-a-translation", message).hint(hint)
     };
     if config.language(&lang).is_none() || key.is_empty() || !key.ends_with(".md") {
-        return Ok(Err(not_translation(
+        return Err(not_translation(
             "this file is not a page in a language folder".into(),
             "translations are content/<lang>/<page>.md".into(),
-        )));
+        ));
     }
     if lang == config.default_language {
-        return Ok(Err(not_translation(
+        return Err(not_translation(
             format!("this page is in `{lang}`, the source language"),
             "stamp the translations of this page, e.g. content/<lang>/<same path>".into(),
-        )));
+        ));
     }
     if !path.is_file() {
-        return Ok(Err(Diagnostic::error(shown, "not-found", "this file does not exist")));
+        return Err(Diagnostic::error(shown, "not-found", "this file does not exist"));
     }
     let source_path = content.join(&config.default_language).join(&key);
     let source_shown = crate::fs::shown(root, &source_path);
     if !source_path.is_file() {
-        return Ok(Err(not_translation(
+        return Err(not_translation(
             format!("there is no source page {source_shown}"),
             "a translation has the same path as its source in the default language".into(),
-        )));
+        ));
     }
+    Ok(Located { path, shown, source_path, source_shown })
+}
+
+fn plan(
+    config: &SiteConfig,
+    root: &Path,
+    file: &Path,
+) -> Result<std::result::Result<Planned, Diagnostic>> {
+    let Located { path, shown, source_path, source_shown } = match locate(config, root, file) {
+        Ok(l) => l,
+        Err(d) => return Ok(Err(d)),
+    };
     let source_text = match crate::fs::read_source(&source_path, &source_shown)? {
         Ok(t) => t,
         Err(d) => return Ok(Err(d)),
