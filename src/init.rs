@@ -258,8 +258,8 @@ fn with_country(text: String) -> (String, String) {
 
 fn helplines_yaml(country: Option<&str>, entries: &[String]) -> String {
     let mut out = String::from(
-        "# Child helplines shown on the help page. Each entry needs its source (the page that gives the\n\
-         # number) and the date you checked it; `safeguide check` warns when that is more than 12 months ago.\n",
+        "# Child helplines shown on the help page. Each entry needs its ITU-D region, its source (the page that\n\
+         # gives the number) and the day you took it from there (`retrieved`); see the README's input contract.\n",
     );
     if let Some(country) = country {
         let _ = writeln!(
@@ -270,8 +270,8 @@ fn helplines_yaml(country: Option<&str>, entries: &[String]) -> String {
         out.push_str(&entries.join("\n"));
     } else {
         out.push_str(
-            "#\n# - country: KE\n#   name: Child helpline 116\n#   phone: \"116\"\n\
-             #   source: https://example.org/page-that-gives-the-number\n#   verified: 2026-01-31\n[]\n",
+            "#\n# - country: KE\n#   region: africa\n#   name: Child helpline 116\n#   phone: \"116\"\n\
+             #   source: https://example.org/page-that-gives-the-number\n#   retrieved: 2026-01-31\n[]\n",
         );
     }
     out
@@ -288,7 +288,7 @@ const PARTNERS: &str = "\
 #   description:
 #     en: Runs the national child helpline.
 #   source: https://example.org/about
-#   verified: 2026-01-31
+#   retrieved: 2026-01-31
 []
 ";
 
