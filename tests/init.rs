@@ -75,8 +75,10 @@ fn init_writes_a_site_that_builds_and_passes_check_strict_and_swahili_warns_unti
     assert_eq!(stderr.matches("warning: ").count(), 1, "one line per language: {stderr}");
     assert!(stderr.contains(&warning), "{stderr}");
     let help = std::fs::read_to_string(site.join("public/en/help/index.html")).unwrap();
-    assert!(help.contains("href=\"tel:116\""), "the Kenyan helpline is on the help page");
+    assert!(help.contains("href=\"ke/\""), "the help page leads to Kenya's helplines");
     assert!(help.contains("Salama Mtandaoni"), "the site's name is its title");
+    let kenya = std::fs::read_to_string(site.join("public/en/help/ke/index.html")).unwrap();
+    assert!(kenya.contains("href=\"tel:116\""), "the Kenyan helpline is on its country page");
     assert!(!site.join("public/en/about/index.html").exists(), "drafts are not published");
     let (stdout, _) = ok(&safeguide(&["check", "--root", "my-site", "--strict"], dir));
     assert!(stdout.contains(&format!("note: {warning}")), "{stdout}");

@@ -90,7 +90,7 @@ pub(super) fn check(
             }
         }
         for (id, definition) in definitions {
-            if !definition.built_in() && !used.contains(id) {
+            if !definition.built_in() && !used.mentions(id) {
                 let hint = if defaults.contains_key(id) {
                     "remove it, or use it in a template with t(key=\"...\")".to_owned()
                 } else {

@@ -20,6 +20,9 @@ pub struct Usage {
     /// Families a template builds from values this module does not know (a site's own templates):
     /// every message starting with one of these counts as used.
     pub open_prefixes: BTreeSet<String>,
+    /// Every family prefix the engine or a template uses, known or not: a message in one of them is never
+    /// unused, even when this site has no member it names (a region without helplines yet).
+    pub families: BTreeSet<String>,
 }
 
 impl Usage {
@@ -41,6 +44,7 @@ impl Usage {
         let mut usage = Usage {
             ids: ENGINE_MESSAGES.iter().map(|s| (*s).to_owned()).collect(),
             open_prefixes: BTreeSet::new(),
+            families: families[..3].iter().map(|(p, _)| (*p).to_owned()).collect(),
         };
         // The engine formats these families itself (audience names in navigation, topic and age labels).
         for (prefix, members) in &families[..3] {
@@ -49,6 +53,7 @@ impl Usage {
         for template in source.theme.templates.values() {
             for (literal, family) in keys(&template.text) {
                 if family {
+                    usage.families.insert(literal.clone());
                     match families.iter().find(|(p, _)| *p == literal) {
                         Some((prefix, members)) => {
                             usage.ids.extend(members.iter().map(|m| format!("{prefix}{m}")));
@@ -63,6 +68,12 @@ impl Usage {
             }
         }
         usage
+    }
+
+    /// Whether `id` is shown by the site or belongs to a family of messages it uses: what `check` does not
+    /// report as unused.
+    pub fn mentions(&self, id: &str) -> bool {
+        self.contains(id) || self.families.iter().any(|p| id.starts_with(p.as_str()))
     }
 
     /// Whether the site shows the message `id`.
