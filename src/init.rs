@@ -333,7 +333,7 @@ fn site_ftl(name: &str) -> String {
     )
 }
 
-/// The starter pages of the source language: (key under content/<lang>/, text).
+/// The starter pages of the source language: (key under `content/<lang>/`, text).
 fn pages(name: &str, today: &str) -> Vec<(String, String)> {
     let front = |title: &str, description: &str, draft: bool| {
         format!(
