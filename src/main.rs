@@ -59,10 +59,10 @@ fn build(args: BuildArgs) -> ExitCode {
     });
     match safeguide::build(&options) {
         Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("warning: {warning}");
-            }
             if !args.quiet {
+                for warning in &report.warnings {
+                    eprintln!("warning: {warning}");
+                }
                 println!("{}", report.summary());
             }
             ExitCode::SUCCESS
