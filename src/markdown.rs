@@ -85,6 +85,8 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
     }
     let mut problems = Vec::new();
     let headings = assign_heading_ids(&mut events, markdown, cx, &mut problems);
+    label_task_boxes(&mut events);
+    let mut events = caption_and_scope_tables(events);
     let links = rewrite_links(&mut events, markdown, cx, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -125,6 +127,90 @@ fn strip_comments(raw: &str, in_comment: &mut bool) -> String {
         rest = &rest[start + 4..];
         *in_comment = true;
     }
+}
+
+/// A task list item's checkbox (`- [ ] text`) is labelled with the item's text, so assistive technology
+/// announces "text, checkbox, not checked" in the reader's own speech language: no interface string is needed.
+fn label_task_boxes(events: &mut [(Event<'_>, usize)]) {
+    for i in 0..events.len() {
+        let Event::TaskListMarker(checked) = events[i].0 else { continue };
+        let mut label = String::new();
+        for (event, _) in &events[i + 1..] {
+            match event {
+                Event::Text(t) | Event::Code(t) => label.push_str(t),
+                Event::SoftBreak | Event::HardBreak => label.push(' '),
+                Event::End(TagEnd::Item | TagEnd::Paragraph) | Event::Start(Tag::List(_)) => break,
+                _ => {}
+            }
+        }
+        let checked = if checked { " checked" } else { "" };
+        events[i].0 = Event::InlineHtml(CowStr::from(format!(
+            "<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ",
+            crate::escape::html(label.trim())
+        )));
+    }
+}
+
+/// Header cells get `scope="col"`, and a paragraph right before a table that starts with `Table: ` becomes the
+/// table's `<caption>`.
+fn caption_and_scope_tables(events: Vec<(Event<'_>, usize)>) -> Vec<(Event<'_>, usize)> {
+    let mut out: Vec<(Event<'_>, usize)> = Vec::with_capacity(events.len());
+    let mut alignments = Vec::new();
+    let (mut in_head, mut column) = (false, 0);
+    for (event, offset) in events {
+        match event {
+            Event::Start(Tag::Table(a)) => {
+                alignments.clone_from(&a);
+                let caption = take_caption(&mut out);
+                out.push((Event::Start(Tag::Table(a)), offset));
+                if let Some(caption) = caption {
+                    out.push((Event::InlineHtml(CowStr::Borrowed("<caption>")), offset));
+                    out.extend(caption);
+                    out.push((Event::InlineHtml(CowStr::Borrowed("</caption>")), offset));
+                }
+            }
+            Event::Start(Tag::TableHead) => {
+                (in_head, column) = (true, 0);
+                out.push((event, offset));
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                out.push((event, offset));
+            }
+            Event::Start(Tag::TableCell) if in_head => {
+                let align = match alignments.get(column) {
+                    Some(pulldown_cmark::Alignment::Left) => " style=\"text-align: left\"",
+                    Some(pulldown_cmark::Alignment::Center) => " style=\"text-align: center\"",
+                    Some(pulldown_cmark::Alignment::Right) => " style=\"text-align: right\"",
+                    _ => "",
+                };
+                let tag = format!("<th scope=\"col\"{align}>");
+                out.push((Event::InlineHtml(CowStr::from(tag)), offset));
+            }
+            Event::End(TagEnd::TableCell) if in_head => {
+                column += 1;
+                out.push((Event::InlineHtml(CowStr::Borrowed("</th>")), offset));
+            }
+            other => out.push((other, offset)),
+        }
+    }
+    out
+}
+
+/// If `out` ends with a paragraph whose text starts with `Table: `, removes it and returns its inline events
+/// without the prefix.
+fn take_caption<'a>(out: &mut Vec<(Event<'a>, usize)>) -> Option<Vec<(Event<'a>, usize)>> {
+    if !matches!(out.last(), Some((Event::End(TagEnd::Paragraph), _))) {
+        return None;
+    }
+    let start = out.iter().rposition(|(e, _)| matches!(e, Event::Start(Tag::Paragraph)))?;
+    let Some((Event::Text(first), _)) = out.get(start + 1) else { return None };
+    let rest = first.strip_prefix("Table: ")?.trim_start().to_owned();
+    let mut inline: Vec<_> = out.drain(start..).collect();
+    inline.pop();
+    inline.remove(0);
+    inline[0].0 = Event::Text(CowStr::from(rest));
+    Some(inline)
 }
 
 /// In right-to-left text, a number written in groups ("116 111", "+44 800 1111") would be laid out group by
@@ -609,5 +695,47 @@ mod tests {
         assert!(r.html.contains("<del>"));
         assert!(r.html.contains("checkbox"));
         assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn task_boxes_are_labelled_by_their_item() {
+        let p = pages();
+        let r = render("- [x] Call the \"helpline\"\n- [ ] Tell `someone`\n  - nested", &cx(&p))
+            .unwrap();
+        assert!(
+            r.html.contains(r#"<input type="checkbox" disabled checked aria-label="Call the &quot;helpline&quot;">"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<input type="checkbox" disabled aria-label="Tell someone">"#),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn tables_get_header_scope_and_captions() {
+        let p = pages();
+        let r = render("Table: Ages *and* apps\n\n| App | Age |\n|:--|--:|\n| A | 13 |", &cx(&p))
+            .unwrap();
+        assert!(
+            r.html.contains("<table><caption>Ages <em>and</em> apps</caption><thead>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<th scope="col" style="text-align: left">App</th>"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<th scope="col" style="text-align: right">Age</th>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<td style="text-align: right">13</td>"#), "{}", r.html);
+        let plain = render("Not a caption\n\n| a |\n|---|\n| 1 |", &cx(&p)).unwrap();
+        assert!(plain.html.contains("<p>Not a caption</p>\n<table><thead>"), "{}", plain.html);
     }
 }

@@ -7,10 +7,12 @@
 // index.html; a missing file serves the language's 404.html, or the root's, with status 404). `--quick-exit`
 // gives the site.yaml quick_exit_url of the SITE after it; without it, the chooser's exit link is taken. The
 // first SITE's guidance pages are saved as screenshots (default DIR: target/browser/screenshots). `--only`
-// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, country, partners, 404).
+// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, country, partners, 404,
+// constructs).
 //
 // Checked on the chooser and, in English and Arabic, on the home, audience, guidance, topic, help, a country's
-// helplines, partners and 404 pages: zero axe violations (light and dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
+// helplines, partners and 404 pages and the fixture's every-construct page: zero axe violations (light and
+// dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
 // console or page errors, no horizontal scroll at 320 px, one h1 and no skipped heading level, alt on every
 // image, targets of at least 24 px (or the WCAG 2.2 spacing and inline exceptions), visible keyboard focus, a
 // working skip link, the header (site title, Get help, quick exit, language switcher with lang and hreflang),
@@ -41,6 +43,7 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = ["en", "ar"];
 const BUDGET = { ".css": 20 * 1024, ".js": 5 * 1024 };
 const MISSING = "no-such-page-xyz/";
+const CONSTRUCTS = "parents/every-construct/";
 // Pages tested at once: the CI machine has two cores.
 const WORKERS = Number(process.env.SAFEGUIDE_BROWSER_WORKERS) || 2;
 
@@ -196,6 +199,10 @@ async function pagesOf(root) {
       { kind: "partners", lang, path: `/${lang}/partners/`, status: 200 },
       { kind: "404", lang, path: `/${lang}/${MISSING}`, status: 404 },
     );
+    // The fixture's page with every Markdown construct the engine enables (task list, table, footnote, ...).
+    if (await isFile(path.join(root, lang, CONSTRUCTS, "index.html"))) {
+      pages.push({ kind: "constructs", lang, path: `/${lang}/${CONSTRUCTS}`, status: 200 });
+    }
   }
   return pages;
 }
