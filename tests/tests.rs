@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod check;
 mod errors;
+mod find;
 mod help;
 mod i18n;
 mod new_page;

@@ -68,6 +68,8 @@ related-title = عن الموضوع نفسه لفئات أخرى
 prev-page = السابق
 next-page = التالي
 latest-title = آخر التحديثات
+feed-title = الصفحات المحدَّثة مؤخرًا (موجز Atom)
+feed-link = تابِع الصفحات الجديدة والمحدَّثة في قارئ الموجزات (موجز Atom)
 audiences-title = لمن هذا الموقع؟
 
 fallback-notice = لم تُترجم هذه الصفحة إلى العربية بعد، لذا تُعرض بلغتها الأصلية ({ $language }).

@@ -64,6 +64,8 @@ related-title = On the same topic for others
 prev-page = Previous
 next-page = Next
 latest-title = Recently updated
+feed-title = Recently updated pages (Atom feed)
+feed-link = Follow new and updated pages in a feed reader (Atom feed)
 audiences-title = Who is this for?
 
 fallback-notice = This page has not been translated into your language yet. It is shown in { $language }.

@@ -64,6 +64,8 @@ related-title = Sobre el mismo tema, para otros públicos
 prev-page = Anterior
 next-page = Siguiente
 latest-title = Actualizaciones recientes
+feed-title = Páginas actualizadas recientemente (canal Atom)
+feed-link = Sigue las páginas nuevas y actualizadas en un lector de canales (canal Atom)
 audiences-title = ¿A quién se dirige este sitio?
 
 fallback-notice = Esta página aún no se ha traducido al español. Se muestra en su idioma original ({ $language }).

@@ -65,6 +65,8 @@ related-title = Sur le même thème, pour d'autres publics
 prev-page = Précédent
 next-page = Suivant
 latest-title = Mises à jour récentes
+feed-title = Pages récemment mises à jour (flux Atom)
+feed-link = Suivre les pages nouvelles et mises à jour dans un lecteur de flux (flux Atom)
 audiences-title = À qui s'adresse ce site ?
 
 fallback-notice = Cette page n'est pas encore traduite en français. Elle est affichée dans sa langue d'origine ({ $language }).

@@ -60,6 +60,8 @@ related-title = 同一主题，面向其他读者
 prev-page = 上一页
 next-page = 下一页
 latest-title = 最近更新
+feed-title = 最近更新的页面（Atom 订阅源）
+feed-link = 在订阅阅读器中关注新增和更新的页面（Atom 订阅源）
 audiences-title = 本网站适合谁？
 
 fallback-notice = 本页尚未翻译成中文，现以原文语言（{ $language }）显示。

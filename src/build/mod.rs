@@ -1,5 +1,6 @@
 //! The build: load the site, render it, add the generated files, write it. The only orchestrator.
 
+pub mod feed;
 pub mod output;
 pub mod portable;
 pub mod sitemap;
@@ -142,6 +143,11 @@ pub fn generate_with(
     {
         let origin = format!("the generated {path}");
         extra.push((OutputFile { path: path.into(), bytes: bytes.into_bytes() }, origin));
+    }
+    for lang in &source.config.languages {
+        let path = feed::path(&lang.code);
+        let origin = format!("the generated {path}");
+        extra.push((OutputFile { path, bytes: feed::feed(source, &lang.code).into_bytes() }, origin));
     }
     let claims: Vec<(String, String)> =
         extra.iter().map(|(f, origin)| (f.path.clone(), origin.clone())).collect();
