@@ -42,6 +42,7 @@ pub struct RootArg {
 
 /// Options of `build`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools, reason = "independent switches of the command line")]
 pub struct BuildArgs {
     /// The site folder.
     #[command(flatten)]
@@ -62,6 +63,9 @@ pub struct BuildArgs {
     /// Link pages as `…/index.html`, so the site also works opened from disk or a USB stick.
     #[arg(long)]
     pub portable: bool,
+    /// Leave out the search index (the search box then leads to the A–Z index, as in portable builds).
+    #[arg(long)]
+    pub no_search: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,

@@ -44,6 +44,7 @@ fn build(args: BuildArgs) -> ExitCode {
         drafts: args.drafts,
         portable: args.portable,
         force: args.force,
+        search: !args.no_search,
         progress,
     };
     // SIGINT and SIGTERM remove the unfinished output before exiting, so nothing half-written stays behind.

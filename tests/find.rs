@@ -97,3 +97,147 @@ fn a_feed_carries_the_newest_fifty_pages() {
     assert!(feed.entries.iter().all(|e| e.updated.unwrap().format("%Y").to_string() == "2027"));
     assert_eq!(feed.entries[0].updated.unwrap().format("%F").to_string(), "2027-01-28");
 }
+
+/// The URLs of the pages in the search index of `lang`, from the bundle's fragments (gzip, then a
+/// `pagefind_dcd` signature before the JSON).
+fn indexed_urls(site: &Site, lang: &str) -> Vec<String> {
+    use std::io::Read as _;
+    let mut urls = Vec::new();
+    for entry in std::fs::read_dir(site.out().join("pagefind/fragment")).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.file_name().unwrap().to_string_lossy().starts_with(&format!("{lang}_")) {
+            continue;
+        }
+        let mut json = Vec::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
+            .read_to_end(&mut json)
+            .unwrap();
+        let fragment: serde_json::Value =
+            serde_json::from_slice(json.strip_prefix(b"pagefind_dcd").unwrap()).unwrap();
+        urls.push(fragment["url"].as_str().unwrap().to_owned());
+    }
+    urls.sort();
+    urls
+}
+
+#[test]
+fn the_search_index_has_every_language_and_no_fallback_copies() {
+    let site = built(&[]);
+    let entry: serde_json::Value =
+        serde_json::from_str(&site.read("pagefind/pagefind-entry.json")).unwrap();
+    let count = |lang: &str| entry["languages"][lang]["page_count"].as_u64();
+    // en has ten Markdown pages; ar two real ones (home, every-construct); fr and ru one each.
+    assert_eq!(
+        (count("en"), count("ar"), count("fr"), count("ru")),
+        (Some(10), Some(2), Some(1), Some(1))
+    );
+    assert_eq!(indexed_urls(&site, "ar"), ["/ar/", "/ar/parents/every-construct/"]);
+    assert_eq!(indexed_urls(&site, "fr"), ["/fr/children/be-kind/"]);
+    assert!(indexed_urls(&site, "en").contains(&"/en/children/be-kind/".to_owned()));
+    for file in
+        ["pagefind/pagefind.js", "pagefind/wasm.ar.pagefind", "search.js", "en/search/index.html"]
+    {
+        assert!(site.out().join(file).is_file(), "{file} missing");
+    }
+    // Pagefind's ready-made interfaces are not published: the theme has its own search page.
+    assert!(!site.out().join("pagefind/pagefind-ui.js").exists());
+    // Pages load nothing of the search: the header box is a plain form to the A-Z page.
+    let page = site.read("en/children/be-kind/index.html");
+    assert!(!page.contains("pagefind") && !page.contains("search.js"), "{page}");
+    assert!(page.contains(r#"<form class="find" role="search" action="../../../en/a-z/" method="get" data-search="../../../en/search/">"#), "{page}");
+    let search = site.read("ar/search/index.html");
+    assert!(search.contains(r#"<script src="../../search.js" defer></script>"#));
+    assert!(search.contains(r#"data-bundle="../../pagefind/""#));
+    assert!(search.contains("ابحث في هذا الموقع"), "the search page's strings come from Fluent");
+}
+
+#[test]
+fn search_keywords_are_indexed_but_not_shown() {
+    let site = Site::copy("good", &[]);
+    let page = site.source("content/en/children/be-kind.md");
+    site.write(
+        "content/en/children/be-kind.md",
+        page.replace("ages: 9-12", "ages: 9-12\nkeywords: [kindness, <nice>]").as_bytes(),
+    );
+    let output = site.build(&[]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    assert!(!site.read("en/children/be-kind/index.html").contains("kindness"));
+    let mut found = false;
+    for entry in std::fs::read_dir(site.out().join("pagefind/fragment")).unwrap() {
+        use std::io::Read as _;
+        let mut json = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(entry.unwrap().path()).unwrap())
+            .read_to_string(&mut json)
+            .unwrap();
+        found |= json.contains(r#""keywords":"kindness, <nice>""#);
+    }
+    assert!(found, "the keywords are the page's search metadata");
+}
+
+#[test]
+fn portable_and_no_search_builds_have_no_index() {
+    for args in [&["--portable"][..], &["--no-search"][..]] {
+        let site = built(args);
+        assert!(!site.out().join("pagefind").exists(), "{args:?}");
+        // The search box still leads to the A-Z page, which lists every page.
+        assert!(site.out().join("en/a-z/index.html").is_file());
+    }
+    let site = built(&["--portable"]);
+    let page = site.read("en/children/be-kind/index.html");
+    assert!(page.contains(r#"action="../../../en/a-z/index.html""#), "{page}");
+}
+
+/// The link texts of an A-Z page, in order.
+fn a_to_z(site: &Site, lang: &str) -> Vec<(String, String)> {
+    let html = site.read(&format!("{lang}/a-z/index.html"));
+    let list = html.split(r#"<ul class="a-z">"#).nth(1).unwrap().split("</ul>").next().unwrap();
+    list.split("<li><a href=\"")
+        .skip(1)
+        .map(|item| {
+            let (href, rest) = item.split_once('"').unwrap();
+            let text = rest.split_once('>').unwrap().1.split("</a>").next().unwrap();
+            (href.to_owned(), text.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_a_to_z_page_lists_every_page_and_topic_in_collation_order() {
+    let site = built(&[]);
+    let en = a_to_z(&site, "en");
+    let hrefs: Vec<&str> = en.iter().map(|(h, _)| h.as_str()).collect();
+    for expected in [
+        "../../en/about/",
+        "../../en/children/",
+        "../../en/children/be-kind/",
+        "../../en/children/little-ones/",
+        "../../en/children/teens/",
+        "../../en/parents/",
+        "../../en/parents/every-construct/",
+        "../../en/parents/settings/",
+        "../../en/parents/talk/",
+        "../../en/help/",
+        "../../en/partners/",
+        "../../en/topics/bullying/",
+        "../../en/topics/privacy/",
+        "../../en/topics/reporting/",
+    ] {
+        assert!(hrefs.contains(&expected), "{expected} missing from {hrefs:?}");
+    }
+    assert!(!hrefs.contains(&"../../en/"), "the home page is linked from every page already");
+    let titles: Vec<String> = en.iter().map(|(_, t)| t.to_lowercase()).collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted, "English titles in alphabetical order, ignoring case");
+    // Arabic collation puts Arabic script before Latin (the root order would put Latin first); untranslated
+    // pages keep their language.
+    let ar = a_to_z(&site, "ar");
+    let first_latin = ar.iter().position(|(_, t)| t.is_ascii()).unwrap();
+    assert!(ar[..first_latin].iter().all(|(_, t)| !t.is_ascii()), "{ar:?}");
+    assert!(ar[first_latin..].iter().all(|(_, t)| t.is_ascii()), "{ar:?}");
+    assert!(
+        site.read("ar/a-z/index.html")
+            .contains(r#"<a href="../../ar/about/" lang="en" dir="auto">About this site</a>"#)
+    );
+    assert!(site.read("ar/a-z/index.html").contains("<h1>كل الصفحات مرتبة أبجديًا</h1>"));
+}

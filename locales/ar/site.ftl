@@ -125,3 +125,15 @@ helpline-free = مجاني
 data-from = بحسب { $site }، { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = وتم التأكد منه مباشرة في { $date }
+# Search and the A-Z index
+search-label = ابحث في هذا الموقع
+search-button = بحث
+search-title = البحث
+search-loading = جارٍ البحث…
+search-found = الصفحات التي تطابق بحثك:
+search-none = لا توجد صفحة تطابق بحثك. جرّب كلمة أخرى، أو تصفّح كل الصفحات مرتبة أبجديًا.
+search-failed = تعذّر تحميل البحث. تصفّح كل الصفحات مرتبة أبجديًا بدلًا من ذلك.
+search-no-script = يحتاج البحث إلى JavaScript، وهو معطّل. كل الصفحات مدرجة مرتبة أبجديًا.
+a-z-title = كل الصفحات مرتبة أبجديًا
+a-z-intro = كل صفحات هذا الموقع وموضوعاته، مرتبة ترتيبًا أبجديًا.
+a-z-link = كل الصفحات مرتبة أبجديًا

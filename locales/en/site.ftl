@@ -121,3 +121,15 @@ helpline-free = Free of charge
 data-from = From { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmed directly on { $date }
+# Search and the A-Z index
+search-label = Search this site
+search-button = Search
+search-title = Search
+search-loading = Searching…
+search-found = Pages that match your search:
+search-none = No page matches your search. Try another word, or look through every page from A to Z.
+search-failed = Search could not load. Look through every page from A to Z instead.
+search-no-script = Search needs JavaScript, which is off. Every page is listed from A to Z instead.
+a-z-title = All pages from A to Z
+a-z-intro = Every page and topic of this site, in alphabetical order.
+a-z-link = All pages from A to Z

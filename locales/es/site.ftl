@@ -121,3 +121,15 @@ helpline-free = Gratuito
 data-from = Según { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmado directamente el { $date }
+# Search and the A-Z index
+search-label = Buscar en este sitio
+search-button = Buscar
+search-title = Búsqueda
+search-loading = Buscando…
+search-found = Páginas que coinciden con tu búsqueda:
+search-none = Ninguna página coincide con tu búsqueda. Prueba con otra palabra o consulta todas las páginas de la A a la Z.
+search-failed = No se pudo cargar la búsqueda. Consulta todas las páginas de la A a la Z.
+search-no-script = La búsqueda necesita JavaScript, que está desactivado. Todas las páginas están en la lista de la A a la Z.
+a-z-title = Todas las páginas de la A a la Z
+a-z-intro = Todas las páginas y temas de este sitio, en orden alfabético.
+a-z-link = Todas las páginas de la A a la Z

@@ -122,3 +122,15 @@ helpline-free = Gratuit
 data-from = D'après { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmé directement le { $date }
+# Search and the A-Z index
+search-label = Rechercher sur ce site
+search-button = Rechercher
+search-title = Recherche
+search-loading = Recherche en cours…
+search-found = Pages qui correspondent à votre recherche :
+search-none = Aucune page ne correspond à votre recherche. Essayez un autre mot, ou parcourez toutes les pages de A à Z.
+search-failed = La recherche n’a pas pu se charger. Parcourez plutôt toutes les pages de A à Z.
+search-no-script = La recherche a besoin de JavaScript, qui est désactivé. Toutes les pages sont listées de A à Z.
+a-z-title = Toutes les pages de A à Z
+a-z-intro = Toutes les pages et tous les thèmes de ce site, par ordre alphabétique.
+a-z-link = Toutes les pages de A à Z

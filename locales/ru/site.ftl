@@ -123,3 +123,15 @@ helpline-free = Бесплатно
 data-from = По данным { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = подтверждено напрямую { $date }
+# Search and the A-Z index
+search-label = Поиск по сайту
+search-button = Найти
+search-title = Поиск
+search-loading = Идёт поиск…
+search-found = Страницы, которые подходят под ваш запрос:
+search-none = Ни одна страница не подходит под ваш запрос. Попробуйте другое слово или посмотрите все страницы по алфавиту.
+search-failed = Не удалось загрузить поиск. Посмотрите все страницы по алфавиту.
+search-no-script = Для поиска нужен JavaScript, а он отключён. Все страницы перечислены по алфавиту.
+a-z-title = Все страницы по алфавиту
+a-z-intro = Все страницы и темы этого сайта в алфавитном порядке.
+a-z-link = Все страницы по алфавиту

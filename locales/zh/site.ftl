@@ -117,3 +117,15 @@ helpline-free = 免费
 data-from = 来源：{ $site }，{ $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = 已于{ $date }直接确认
+# Search and the A-Z index
+search-label = 搜索本网站
+search-button = 搜索
+search-title = 搜索
+search-loading = 正在搜索…
+search-found = 与您的搜索相符的页面：
+search-none = 没有与您的搜索相符的页面。请换一个词，或浏览按字母顺序排列的全部页面。
+search-failed = 搜索无法加载。请改为浏览按字母顺序排列的全部页面。
+search-no-script = 搜索需要 JavaScript，但它已关闭。全部页面已按字母顺序列出。
+a-z-title = 全部页面（按字母顺序）
+a-z-intro = 本网站的全部页面和主题，按字母顺序排列。
+a-z-link = 全部页面（按字母顺序）

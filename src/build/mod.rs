@@ -3,6 +3,7 @@
 pub mod feed;
 pub mod output;
 pub mod portable;
+pub mod search;
 pub mod sitemap;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use output::OutputFile;
 
 /// What `build` is asked to do.
 #[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools, reason = "independent switches of the command line")]
 pub struct BuildOptions {
     /// The site root.
     pub root: PathBuf,
@@ -28,6 +30,8 @@ pub struct BuildOptions {
     pub portable: bool,
     /// Replaces a non-empty output folder that an earlier build did not write.
     pub force: bool,
+    /// Writes the search index (not in portable builds, whose pages cannot fetch it from disk).
+    pub search: bool,
     /// Shows a progress bar on standard error (the caller decides: only on a terminal, not with `--quiet`).
     pub progress: bool,
 }
@@ -147,7 +151,10 @@ pub fn generate_with(
     for lang in &source.config.languages {
         let path = feed::path(&lang.code);
         let origin = format!("the generated {path}");
-        extra.push((OutputFile { path, bytes: feed::feed(source, &lang.code).into_bytes() }, origin));
+        extra.push((
+            OutputFile { path, bytes: feed::feed(source, &lang.code).into_bytes() },
+            origin,
+        ));
     }
     let claims: Vec<(String, String)> =
         extra.iter().map(|(f, origin)| (f.path.clone(), origin.clone())).collect();
@@ -203,6 +210,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         staging.write(&file)
     });
     bar.finish_and_clear();
+    let written = written.and_then(|mut files| {
+        if options.search && !options.portable {
+            for file in search::index(&source)? {
+                files.push(file.path.clone());
+                staging.write(&file)?;
+            }
+            files.sort();
+        }
+        Ok(files)
+    });
     let files = match written {
         Ok(files) => files,
         Err(e) => {

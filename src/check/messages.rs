@@ -10,8 +10,15 @@ use crate::i18n::load::{LOCALES_DIR, embedded_files};
 use crate::source::SiteSource;
 
 /// Messages the engine itself formats, besides the ones templates name.
-const ENGINE_MESSAGES: [&str; 5] =
-    ["site-title", "help-title", "partners-title", "not-found-title", "country-title"];
+const ENGINE_MESSAGES: [&str; 7] = [
+    "site-title",
+    "help-title",
+    "partners-title",
+    "not-found-title",
+    "country-title",
+    "a-z-title",
+    "search-title",
+];
 /// Families of messages the engine formats from ids in the site's data and config.
 const ENGINE_PREFIXES: [&str; 4] = ["audience-", "topic-", "age-", "region-"];
 
