@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::content::assets::{self, ImageMeta};
 use crate::error::{Diagnostic, line_col};
 
 /// A heading of a page, for tables of contents and anchor checks.
@@ -49,6 +50,9 @@ pub struct LinkContext<'a> {
     pub pages: &'a HashMap<String, String>,
     /// Whether the page is in a right-to-left language, where numbers with spaces need isolating.
     pub rtl: bool,
+    /// Measures the image an image key names (`children/block.png`, or `/x.png` under static/) in the
+    /// page's language, or says why it cannot be shown.
+    pub image: &'a dyn Fn(&str) -> Result<ImageMeta, String>,
 }
 
 /// A rendered Markdown body.
@@ -60,6 +64,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Its links to other pages.
     pub links: Vec<PageLink>,
+    /// The keys of the site's images it shows (`children/block.png`, `/logo.png`), for publishing.
+    pub images: Vec<String>,
 }
 
 /// The one Markdown dialect of the site: `CommonMark` with tables, footnotes, strikethrough, task lists and
@@ -87,13 +93,14 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
     let headings = assign_heading_ids(&mut events, markdown, cx, &mut problems);
     label_task_boxes(&mut events);
     let mut events = caption_and_scope_tables(events);
+    let images = rewrite_images(&mut events, markdown, cx, &mut problems);
     let links = rewrite_links(&mut events, markdown, cx, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    Ok(Rendered { html, headings, links })
+    Ok(Rendered { html, headings, links, images })
 }
 
 /// Raw HTML in Markdown is shown as text: translators' and authors' text can never inject markup. HTML
@@ -469,6 +476,120 @@ fn rewrite_links(
     links
 }
 
+/// Images of the site (`![A phone](phone.png)` next to the page, `![Logo](/logo.png)` under static/)
+/// become `<img>` tags with their size, and raster images a `srcset` of their published widths; images after
+/// the first load lazily. Returns the image keys shown. Images on other sites are left to the link pass.
+fn rewrite_images(
+    events: &mut [(Event<'_>, usize)],
+    markdown: &str,
+    cx: &LinkContext<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let (Event::Start(Tag::Image { dest_url, title, .. }), offset) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let (dest_url, title, offset) = (dest_url.to_string(), title.to_string(), *offset);
+        let end = (i..events.len())
+            .find(|&j| matches!(events[j].0, Event::End(TagEnd::Image)))
+            .unwrap_or(events.len() - 1);
+        let path = dest_url.split(['#', '?']).next().unwrap_or_default();
+        let rooted = path.starts_with('/') && !path.starts_with("//");
+        if !(rooted || matches!(classify(&dest_url), LinkKind::Relative)) {
+            i = end + 1;
+            continue;
+        }
+        let (line, column) = line_col(markdown, offset);
+        let line = line + cx.body_line - 1;
+        let located = |message: String| {
+            Diagnostic::error(cx.file, "image", message).at(Some(line), Some(column))
+        };
+        let key = if rooted { Some(path.to_owned()) } else { resolve(cx.key, path) };
+        let Some(key) = key.filter(|k| assets::is_image(k)) else {
+            problems.push(
+                located(format!("the image `{dest_url}` is not an image file of the site")).hint(
+                    format!(
+                        "use a file next to the page or under static/, ending in .{}",
+                        assets::IMAGE_EXTENSIONS.join(", .")
+                    ),
+                ),
+            );
+            events[i].0 = Event::Text(CowStr::Borrowed(""));
+            i = end + 1;
+            continue;
+        };
+        let meta = match (cx.image)(&key) {
+            Ok(meta) => meta,
+            Err(why) => {
+                problems.push(located(format!("the image `{dest_url}` {why}")));
+                events[i].0 = Event::Text(CowStr::Borrowed(""));
+                i = end + 1;
+                continue;
+            }
+        };
+        let mut alt = String::new();
+        for (event, _) in &mut events[i + 1..end] {
+            if let Event::Text(t) | Event::Code(t) = event {
+                alt.push_str(t);
+            }
+            *event = Event::Text(CowStr::Borrowed(""));
+        }
+        let url = |file: &str| image_url(cx.url_path, file);
+        let escape = crate::escape::html;
+        let mut tag = format!("<img src=\"{}\"", escape(&url(&key)));
+        if !meta.svg {
+            let widths = assets::widths(meta.width);
+            if widths.len() > 1 {
+                let set: Vec<String> = widths
+                    .iter()
+                    .map(|w| format!("{} {w}w", url(&assets::variant_path(&key, *w, meta.width))))
+                    .collect();
+                let _ = write!(
+                    tag,
+                    " srcset=\"{}\" sizes=\"(min-width: 48rem) 44rem, calc(100vw - 2rem)\"",
+                    escape(&set.join(", "))
+                );
+            }
+        }
+        let _ = write!(
+            tag,
+            " width=\"{}\" height=\"{}\" alt=\"{}\"",
+            meta.width,
+            meta.height,
+            escape(alt.trim())
+        );
+        if !title.is_empty() {
+            let _ = write!(tag, " title=\"{}\"", escape(&title));
+        }
+        if !keys.is_empty() {
+            tag.push_str(" loading=\"lazy\"");
+        }
+        tag.push_str(" decoding=\"async\">");
+        events[i].0 = Event::InlineHtml(CowStr::from(tag));
+        events[end].0 = Event::Text(CowStr::Borrowed(""));
+        keys.push(key);
+        i = end + 1;
+    }
+    keys
+}
+
+/// The URL of image `file` (a key) from the page at `url_path`: content images sit in the language folder,
+/// static ones (`/x.png`) at the site root.
+fn image_url(url_path: &str, file: &str) -> String {
+    if let Some(rest) = file.strip_prefix('/') {
+        let depth = url_path.split('/').filter(|s| !s.is_empty()).count();
+        return format!("{}{rest}", "../".repeat(depth + 1));
+    }
+    let (dir, name) = file.rsplit_once('/').unwrap_or(("", file));
+    let folder = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    let base = relative_url(url_path, &folder);
+    let base = if base == "./" { String::new() } else { base };
+    format!("{base}{name}")
+}
+
 /// Decodes `%XX` escapes (browsers escape non-ASCII anchors and page names in URLs); `None` when the result
 /// is not UTF-8. A `%` not followed by two hex digits is kept as it is.
 pub fn percent_decode(text: &str) -> Option<String> {
@@ -580,6 +701,31 @@ mod tests {
         .collect()
     }
 
+    fn no_images(key: &str) -> Result<ImageMeta, String> {
+        match key {
+            "children/phone.png" => Ok(ImageMeta { width: 1200, height: 800, svg: false }),
+            "/map.svg" => Ok(ImageMeta { width: 200, height: 100, svg: true }),
+            _ => Err("was not found".to_owned()),
+        }
+    }
+
+    #[test]
+    fn images_get_their_size_and_widths() {
+        let p = pages();
+        let r = render(
+            "![A \"phone\"](../children/phone.png)\n\n![Map](/map.svg)\n\n![Gone](x.png)",
+            &cx(&p),
+        );
+        let errs = r.unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, Some(9));
+        assert!(errs[0].message.contains("`x.png` was not found"), "{}", errs[0].message);
+        let r = render("![A \"phone\"](phone.png)\n\n![Map](/map.svg)", &cx(&p)).unwrap();
+        assert!(r.html.contains(r#"<img src="../phone.png" srcset="../phone-360w.png 360w, ../phone-720w.png 720w, ../phone.png 1200w" sizes="(min-width: 48rem) 44rem, calc(100vw - 2rem)" width="1200" height="800" alt="A &quot;phone&quot;" decoding="async">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<img src="../../../map.svg" width="200" height="100" alt="Map" loading="lazy" decoding="async">"#), "{}", r.html);
+        assert_eq!(r.images, ["children/phone.png", "/map.svg"]);
+    }
+
     fn cx(pages: &HashMap<String, String>) -> LinkContext<'_> {
         LinkContext {
             file: "content/en/children/a.md",
@@ -588,6 +734,7 @@ mod tests {
             body_line: 5,
             pages,
             rtl: false,
+            image: &no_images,
         }
     }
 
@@ -602,6 +749,7 @@ mod tests {
             body_line: 1,
             pages: &pages,
             rtl: false,
+            image: &no_images,
         };
         let r = render("[talk](../parents/talk.md#start \"A <title>\")", &cx).unwrap();
         assert!(

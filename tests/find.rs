@@ -241,3 +241,71 @@ fn the_a_to_z_page_lists_every_page_and_topic_in_collation_order() {
     );
     assert!(site.read("ar/a-z/index.html").contains("<h1>كل الصفحات مرتبة أبجديًا</h1>"));
 }
+
+/// A PNG of `width` x `height` in one colour.
+fn png(width: u32, height: u32, shade: u8) -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(width, height, image::Rgb([shade, 90, 200]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+fn size(bytes: &[u8]) -> (u32, u32) {
+    let image = image::load_from_memory(bytes).unwrap();
+    (image.width(), image.height())
+}
+
+#[test]
+fn images_are_published_resized_per_language_and_cached() {
+    let site = Site::copy("good", &[]);
+    let page = site.source("content/en/children/be-kind.md");
+    site.write(
+        "content/en/children/be-kind.md",
+        page.replace(
+            "Think before you send.",
+            "Think before you send.\n\n![A phone showing a block button](block.png)\n\n![A map](/maps/map.svg)",
+        )
+        .as_bytes(),
+    );
+    site.write("content/en/children/block.png", &png(1600, 1000, 10));
+    // The Arabic screenshot is its own file; French readers get the English one.
+    site.write("content/ar/children/block.png", &png(800, 500, 200));
+    site.write(
+        "static/maps/map.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="300" height="150"/></svg>"#,
+    );
+    site.write("static/notes.txt", b"kept as it is");
+    let output = site.build(&[]);
+    assert!(output.status.success(), "{:?}", text(&output));
+
+    let html = site.read("en/children/be-kind/index.html");
+    assert!(html.contains(r#"<img src="../block.png" srcset="../block-360w.png 360w, ../block-720w.png 720w, ../block.png 1200w" sizes="(min-width: 48rem) 44rem, calc(100vw - 2rem)" width="1200" height="750" alt="A phone showing a block button" decoding="async">"#), "{html}");
+    assert!(html.contains(r#"<img src="../../../maps/map.svg" width="300" height="150" alt="A map" loading="lazy" decoding="async">"#), "{html}");
+    let bytes =
+        |path: &str| std::fs::read(site.out().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(size(&bytes("en/children/block.png")), (1200, 750));
+    assert_eq!(size(&bytes("en/children/block-720w.png")), (720, 450));
+    assert_eq!(size(&bytes("en/children/block-360w.png")), (360, 225));
+    assert_eq!(bytes("fr/children/block.png"), bytes("en/children/block.png"));
+    assert_eq!(
+        size(&bytes("ar/children/block.png")),
+        (800, 500),
+        "the translation's own screenshot"
+    );
+    assert!(bytes("maps/map.svg").starts_with(b"<svg"));
+    assert_eq!(bytes("static/notes.txt".trim_start_matches("static/")), b"kept as it is");
+
+    // A rebuild takes the resized images from the cache instead of encoding them again.
+    let cache = site.root().join(".safeguide-cache/images");
+    let cached: Vec<_> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(cached.len(), 6, "three widths of each of the two originals: {cached:?}");
+    let marker = png(360, 225, 99);
+    for file in &cached {
+        if file.to_string_lossy().ends_with("-360.png") {
+            std::fs::write(file, &marker).unwrap();
+        }
+    }
+    let output = site.build(&[]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    assert_eq!(bytes("en/children/block-360w.png"), marker, "the cached file was used");
+}

@@ -1,6 +1,7 @@
 //! The build: load the site, render it, add the generated files, write it. The only orchestrator.
 
 pub mod feed;
+pub mod images;
 pub mod output;
 pub mod portable;
 pub mod search;
@@ -147,6 +148,10 @@ pub fn generate_with(
     {
         let origin = format!("the generated {path}");
         extra.push((OutputFile { path: path.into(), bytes: bytes.into_bytes() }, origin));
+    }
+    for file in images::files(source)? {
+        let origin = format!("the published image or static file {}", file.path);
+        extra.push((file, origin));
     }
     for lang in &source.config.languages {
         let path = feed::path(&lang.code);
