@@ -309,3 +309,36 @@ fn images_are_published_resized_per_language_and_cached() {
     assert!(output.status.success(), "{:?}", text(&output));
     assert_eq!(bytes("en/children/block-360w.png"), marker, "the cached file was used");
 }
+
+#[test]
+fn images_count_toward_the_page_budget_in_check() {
+    let site = Site::copy("good", &[]);
+    let page = site.source("content/en/children/be-kind.md");
+    site.write(
+        "content/en/children/be-kind.md",
+        page.replace("Think before you send.", "Think before you send.\n\n![Noise](noise.png)")
+            .as_bytes(),
+    );
+    // Noise does not compress: the 360 px variant alone is well over the 60 KB default budget.
+    let mut seed: u32 = 7;
+    let noise = image::RgbImage::from_fn(800, 500, |_, _| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let [a, b, c, _] = seed.to_le_bytes();
+        image::Rgb([a, b, c])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    noise.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
+    site.write("content/en/children/noise.png", &bytes.into_inner());
+    let output = site.run(&["check", "--format", "json"]);
+    let (stdout, stderr) = text(&output);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
+    let findings = json.as_array().unwrap();
+    let heavy: Vec<&serde_json::Value> =
+        findings.iter().filter(|f| f["code"] == "page-weight").collect();
+    assert!(
+        heavy.iter().any(|f| f["file"] == "content/en/children/be-kind.md"
+            && f["message"].as_str().unwrap().contains("CSS, JS and images")),
+        "{findings:?}"
+    );
+}
