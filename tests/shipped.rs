@@ -429,12 +429,10 @@ fn the_shipped_site_shows_a_drawing_with_alt_text_in_every_language() {
     for lang in ["en", "fr", "es", "ar", "zh", "ru"] {
         let page = public.join(lang).join("children/report-and-get-help/index.html");
         let html = std::fs::read_to_string(&page).unwrap();
-        let tag = html
-            .split("<img ")
-            .nth(1)
-            .and_then(|t| t.split('>').next())
-            .map(|t| format!(" {t}"))
-            .unwrap_or_else(|| panic!("{lang}: no image on the children's report page"));
+        let tag = html.split("<img ").nth(1).and_then(|t| t.split('>').next()).map_or_else(
+            || panic!("{lang}: no image on the children's report page"),
+            |t| format!(" {t}"),
+        );
         let tag = tag.as_str();
         assert_eq!(attribute(tag, "src"), Some("../report-and-block-buttons.svg"), "{lang}: {tag}");
         assert!(attribute(tag, "width").is_some() && attribute(tag, "height").is_some(), "{tag}");
