@@ -66,6 +66,9 @@ pub struct BuildArgs {
     /// Leave out the search index (the search box then leads to the A–Z index, as in portable builds).
     #[arg(long)]
     pub no_search: bool,
+    /// Also write a zip of each language's portable site, linked from its home page, for sharing offline.
+    #[arg(long)]
+    pub bundle: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,

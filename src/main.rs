@@ -45,6 +45,7 @@ fn build(args: BuildArgs) -> ExitCode {
         portable: args.portable,
         force: args.force,
         search: !args.no_search,
+        bundle: args.bundle,
         progress,
     };
     // SIGINT and SIGTERM remove the unfinished output before exiting, so nothing half-written stays behind.

@@ -342,3 +342,109 @@ fn images_count_toward_the_page_budget_in_check() {
         "{findings:?}"
     );
 }
+
+/// Every relative link (`href`, `src`, `action`, each `srcset` candidate) in the HTML files under `dir`.
+fn relative_links(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut links = Vec::new();
+    for entry in walk(dir) {
+        if entry.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(&entry).unwrap();
+        for attribute in [" href=\"", " src=\"", " action=\"", " srcset=\""] {
+            for (at, _) in html.match_indices(attribute) {
+                let value = &html[at + attribute.len()..];
+                let value = &value[..value.find('"').unwrap()];
+                let urls: Vec<&str> = if attribute == " srcset=\"" {
+                    value.split(", ").map(|c| c.split(' ').next().unwrap()).collect()
+                } else {
+                    vec![value]
+                };
+                for url in urls {
+                    let path = url.split(['#', '?']).next().unwrap();
+                    if path.is_empty() || path.contains(':') || path.starts_with('/') {
+                        continue;
+                    }
+                    links.push((entry.clone(), path.to_owned()));
+                }
+            }
+        }
+    }
+    links
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn bundles_are_deterministic_zips_whose_links_all_resolve() {
+    let site = Site::copy("good", &[]);
+    let page = site.source("content/en/children/be-kind.md");
+    site.write(
+        "content/en/children/be-kind.md",
+        page.replace("Think before you send.", "Think before you send.\n\n![A phone](phone.png)")
+            .as_bytes(),
+    );
+    site.write("content/en/children/phone.png", &png(900, 600, 40));
+    let output = site.build(&["--bundle"]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let first: Vec<Vec<u8>> = ["en", "ar"]
+        .iter()
+        .map(|l| std::fs::read(site.out().join(format!("{l}/example-org-{l}.zip"))).unwrap())
+        .collect();
+    // The home page links its language's zip with its size.
+    let home = site.read("ar/index.html");
+    assert!(
+        home.contains(r#"<a href="../ar/example-org-ar.zip" download type="application/zip">"#),
+        "{home}"
+    );
+    assert!(home.contains("ميغابايت"), "{home}");
+
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let output = site.build(&["--bundle"]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    for (lang, bytes) in ["en", "ar"].iter().zip(&first) {
+        let again =
+            std::fs::read(site.out().join(format!("{lang}/example-org-{lang}.zip"))).unwrap();
+        assert!(&again == bytes, "{lang}: two builds give byte-identical zips");
+    }
+
+    let unpacked = tempfile::tempdir().unwrap();
+    zip::ZipArchive::new(std::io::Cursor::new(&first[1]))
+        .unwrap()
+        .extract(unpacked.path())
+        .unwrap();
+    let top = unpacked.path().join("example-org-ar");
+    for file in [
+        "ar/index.html",
+        "ar/children/be-kind/index.html",
+        "ar/children/phone.png",
+        "ar/children/phone-360w.png",
+        "style.css",
+        "quick-exit.js",
+    ] {
+        assert!(top.join(file).is_file(), "{file} missing from the zip");
+    }
+    assert!(!top.join("pagefind").exists(), "the offline copy has no search index");
+    let links = relative_links(&top);
+    assert!(links.len() > 100, "{}", links.len());
+    let broken: Vec<String> = links
+        .iter()
+        .filter(|(file, path)| !file.parent().unwrap().join(path).is_file())
+        .map(|(file, path)| format!("{} -> {path}", file.strip_prefix(&top).unwrap().display()))
+        .collect();
+    assert!(broken.is_empty(), "links that do not resolve to a file: {broken:#?}");
+    // Links to what the zip does not hold (other languages) go to the site online.
+    let ar_home = std::fs::read_to_string(top.join("ar/index.html")).unwrap();
+    assert!(ar_home.contains(r#"href="https://example.org/fr/""#), "{ar_home}");
+}

@@ -69,6 +69,7 @@ prev-page = السابق
 next-page = التالي
 latest-title = آخر التحديثات
 feed-title = الصفحات المحدَّثة مؤخرًا (موجز Atom)
+bundle-link = نزّل هذا الموقع ({ $megabytes } ميغابايت) لمشاركته من دون إنترنت
 feed-link = تابِع الصفحات الجديدة والمحدَّثة في قارئ الموجزات (موجز Atom)
 audiences-title = لمن هذا الموقع؟
 

@@ -65,6 +65,7 @@ prev-page = Previous
 next-page = Next
 latest-title = Recently updated
 feed-title = Recently updated pages (Atom feed)
+bundle-link = Download this site ({ $megabytes } MB) to share it without the internet
 feed-link = Follow new and updated pages in a feed reader (Atom feed)
 audiences-title = Who is this for?
 

@@ -65,6 +65,7 @@ prev-page = Anterior
 next-page = Siguiente
 latest-title = Actualizaciones recientes
 feed-title = Páginas actualizadas recientemente (canal Atom)
+bundle-link = Descarga este sitio ({ $megabytes } MB) para compartirlo sin internet
 feed-link = Sigue las páginas nuevas y actualizadas en un lector de canales (canal Atom)
 audiences-title = ¿A quién se dirige este sitio?
 

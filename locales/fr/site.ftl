@@ -66,6 +66,7 @@ prev-page = Précédent
 next-page = Suivant
 latest-title = Mises à jour récentes
 feed-title = Pages récemment mises à jour (flux Atom)
+bundle-link = Télécharger ce site ({ $megabytes } Mo) pour le partager sans internet
 feed-link = Suivre les pages nouvelles et mises à jour dans un lecteur de flux (flux Atom)
 audiences-title = À qui s'adresse ce site ?
 

@@ -61,6 +61,7 @@ prev-page = 上一页
 next-page = 下一页
 latest-title = 最近更新
 feed-title = 最近更新的页面（Atom 订阅源）
+bundle-link = 下载本网站（{ $megabytes } MB），无需联网即可分享
 feed-link = 在订阅阅读器中关注新增和更新的页面（Atom 订阅源）
 audiences-title = 本网站适合谁？
 

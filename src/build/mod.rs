@@ -1,5 +1,6 @@
 //! The build: load the site, render it, add the generated files, write it. The only orchestrator.
 
+pub mod bundle;
 pub mod feed;
 pub mod images;
 pub mod output;
@@ -33,6 +34,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// Writes the search index (not in portable builds, whose pages cannot fetch it from disk).
     pub search: bool,
+    /// Writes a zip of each language's portable site, linked from its home page.
+    pub bundle: bool,
     /// Shows a progress bar on standard error (the caller decides: only on a terminal, not with `--quiet`).
     pub progress: bool,
 }
@@ -110,6 +113,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSou
             data,
             content,
             localizer: Arc::new(localizer),
+            bundles: std::collections::BTreeMap::new(),
             theme,
         }),
         _ => {
@@ -192,7 +196,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &options.out.clone().unwrap_or_else(|| root.join("public")),
         options.force,
     )?;
-    let source = load(&root, options.base_url.as_deref(), options.drafts)?;
+    let mut source = load(&root, options.base_url.as_deref(), options.drafts)?;
+    // The offline copies come first: the home pages link each with its size.
+    let zips = if options.bundle {
+        let zips = bundle::bundles(&source, &crate::render::templates(&source)?)?;
+        for (lang, zip) in source.config.languages.iter().zip(&zips) {
+            source.bundles.insert(lang.code.clone(), (zip.path.clone(), zip.bytes.len() as u64));
+        }
+        zips
+    } else {
+        Vec::new()
+    };
     let staging = output::Staging::create(&out)?;
     let bar = if options.progress {
         // Generated files beyond the pages (static files, sitemap) make the count run a little past the
@@ -221,8 +235,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
                 files.push(file.path.clone());
                 staging.write(&file)?;
             }
-            files.sort();
         }
+        for zip in &zips {
+            files.push(zip.path.clone());
+            staging.write(zip)?;
+        }
+        files.sort();
         Ok(files)
     });
     let files = match written {

@@ -138,6 +138,12 @@ impl<'a> Prepared<'a> {
         }
         if matches!(template, "home.html") {
             cx.insert("latest", &self.latest(lang, &urls));
+            if let Some((path, size)) = self.source.bundles.get(&lang.code) {
+                let url = urls.link(path);
+                // Megabytes with one decimal, at least 0.1.
+                let megabytes = ((*size as f64 / 1_048_576.0) * 10.0).ceil() / 10.0;
+                cx.insert("bundle", &serde_json::json!({ "url": url, "megabytes": megabytes }));
+            }
         }
         cx.insert("page", &page);
         (out_path, template, cx)
