@@ -40,10 +40,10 @@ pub fn zip_path(source: &SiteSource, lang: &str) -> String {
 pub fn bundles(source: &SiteSource, tera: &tera::Tera) -> Result<Vec<OutputFile>> {
     let files: Mutex<BTreeMap<String, Vec<u8>>> = Mutex::new(BTreeMap::new());
     super::generate_with(source, tera, &|mut file| {
-        if file.path.ends_with(".html") {
-            if let Ok(html) = std::str::from_utf8(&file.bytes) {
-                file.bytes = super::portable::link_index_files(html).into_bytes();
-            }
+        if file.path.ends_with(".html")
+            && let Ok(html) = std::str::from_utf8(&file.bytes)
+        {
+            file.bytes = super::portable::link_index_files(html).into_bytes();
         }
         files
             .lock()

@@ -181,14 +181,14 @@ pub fn generate_with(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let root = crate::fs::absolute(&options.root)?;
-    if let Some(url) = &options.base_url {
-        if let Err(why) = crate::config::parse_base_url(url) {
-            return Err(Error::Usage(format!(
-                "--base-url `{}` is not usable: {why}; write it like https://example.org/ or \
+    if let Some(url) = &options.base_url
+        && let Err(why) = crate::config::parse_base_url(url)
+    {
+        return Err(Error::Usage(format!(
+            "--base-url `{}` is not usable: {why}; write it like https://example.org/ or \
                  https://example.org/cop/",
-                url.escape_debug()
-            )));
-        }
+            url.escape_debug()
+        )));
     }
     // Every refusal comes before anything is created, renamed or deleted.
     let out = output::resolve_out(
@@ -221,10 +221,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     let written = generate(&source, &|mut file| {
         bar.inc(1);
-        if options.portable && file.path.ends_with(".html") {
-            if let Ok(html) = std::str::from_utf8(&file.bytes) {
-                file.bytes = portable::link_index_files(html).into_bytes();
-            }
+        if options.portable
+            && file.path.ends_with(".html")
+            && let Ok(html) = std::str::from_utf8(&file.bytes)
+        {
+            file.bytes = portable::link_index_files(html).into_bytes();
         }
         staging.write(&file)
     });

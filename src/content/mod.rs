@@ -330,10 +330,10 @@ fn validate_front(
             );
         }
     }
-    if let Some(updated) = &front.updated {
-        if !crate::date::is_iso_date(updated) {
-            problems.push(err("updated", format!("`{updated}` is not a date written YYYY-MM-DD")));
-        }
+    if let Some(updated) = &front.updated
+        && !crate::date::is_iso_date(updated)
+    {
+        problems.push(err("updated", format!("`{updated}` is not a date written YYYY-MM-DD")));
     }
     if front.translated_from.is_some() && lang == config.default_language {
         problems.push(err(
