@@ -24,8 +24,7 @@
     if (presses >= 3) leave();
   });
 })();
-// The header's search box: without JavaScript, and opened from disk, it leads to the A-Z index; on a web
-// server, a query goes to the search page, the only page that loads the search index.
+// The header search box leads to A-Z; on a web server, to the search page.
 (function () {
   var form = document.querySelector("form[data-search]");
   if (form && /^https?:$/.test(location.protocol)) {
