@@ -63,6 +63,7 @@ pub struct RootArg {
 
 /// Options of `build`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools, reason = "independent switches of the command line")]
 pub struct BuildArgs {
     /// The site folder.
     #[command(flatten)]
@@ -87,6 +88,12 @@ pub struct BuildArgs {
     /// precompressed files (identical bytes on every build).
     #[arg(long)]
     pub precompress: bool,
+    /// Leave out the search index (the search box then leads to the A–Z index, as in portable builds).
+    #[arg(long)]
+    pub no_search: bool,
+    /// Also write a zip of each language's portable site, linked from its home page, for sharing offline.
+    #[arg(long)]
+    pub bundle: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,

@@ -27,7 +27,7 @@ pub const SOURCE_ENTRIES: [&str; 8] = [
 ];
 
 /// Path segments that generated pages use; no audience or standalone page may take them.
-pub const RESERVED_SEGMENTS: [&str; 3] = ["partners", "help", "topics"];
+pub const RESERVED_SEGMENTS: [&str; 5] = ["partners", "help", "topics", "a-z", "search"];
 
 /// Languages written right to left, by primary language subtag.
 const RTL_LANGUAGES: [&str; 10] = ["ar", "fa", "he", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"];

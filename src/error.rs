@@ -141,6 +141,9 @@ pub enum Error {
     /// overwrite the site's sources).
     #[error("{0}")]
     Usage(String),
+    /// Pagefind could not build the search index.
+    #[error("building the search index failed: {0}")]
+    Search(String),
 }
 
 impl Error {
@@ -148,7 +151,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Site(_) => 1,
-            Error::Io { .. } | Error::Usage(_) => 2,
+            Error::Io { .. } | Error::Usage(_) | Error::Search(_) => 2,
         }
     }
 }

@@ -9,7 +9,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use icu::experimental::displaynames::{DisplayNamesOptions, LanguageDisplayNames};
+use icu::experimental::displaynames::DisplayNamesOptions;
+use icu::experimental::displaynames::multi::LanguageDisplayNames;
 use icu::locale::{LanguageIdentifier, LocaleDirectionality};
 
 use crate::error::{Error, Result};
@@ -138,11 +139,11 @@ pub fn init(options: &InitOptions) -> Result<Initialised> {
     }
     let source = crate::build::load(&root, None, true)?;
     for lang in &languages[1..] {
-        if crate::i18n::load::embedded_files(&lang.code).is_empty() {
-            if let Some(text) = crate::i18n::messages::to_translate(&source, &lang.code) {
-                write_new(&root.join(format!("locales/{}/site.ftl", lang.code)), text.as_bytes())?;
-                to_translate.push(lang.code.clone());
-            }
+        if crate::i18n::load::embedded_files(&lang.code).is_empty()
+            && let Some(text) = crate::i18n::messages::to_translate(&source, &lang.code)
+        {
+            write_new(&root.join(format!("locales/{}/site.ftl", lang.code)), text.as_bytes())?;
+            to_translate.push(lang.code.clone());
         }
     }
     let written = scratch.move_into(dir)?;

@@ -49,6 +49,8 @@ fn build(args: BuildArgs) -> ExitCode {
         portable: args.portable,
         force: args.force,
         precompress: args.precompress,
+        search: !args.no_search,
+        bundle: args.bundle,
         progress,
     };
     // SIGINT and SIGTERM remove the unfinished output before exiting, so nothing half-written stays behind.

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::content::assets::{self, ImageMeta};
 use crate::error::{Diagnostic, line_col};
 
 /// A heading of a page, for tables of contents and anchor checks.
@@ -49,6 +50,9 @@ pub struct LinkContext<'a> {
     pub pages: &'a HashMap<String, String>,
     /// Whether the page is in a right-to-left language, where numbers with spaces need isolating.
     pub rtl: bool,
+    /// Measures the image an image key names (`children/block.png`, or `/x.png` under static/) in the
+    /// page's language, or says why it cannot be shown.
+    pub image: &'a dyn Fn(&str) -> Result<ImageMeta, String>,
 }
 
 /// A rendered Markdown body.
@@ -60,6 +64,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Its links to other pages.
     pub links: Vec<PageLink>,
+    /// The keys of the site's images it shows (`children/block.png`, `/logo.png`), for publishing.
+    pub images: Vec<String>,
 }
 
 /// The one Markdown dialect of the site: `CommonMark` with tables, footnotes, strikethrough, task lists and
@@ -85,13 +91,27 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
     }
     let mut problems = Vec::new();
     let headings = assign_heading_ids(&mut events, markdown, cx, &mut problems);
+    label_task_boxes(&mut events);
+    let mut events = caption_and_scope_tables(events);
+    let images = rewrite_images(&mut events, markdown, cx, &mut problems);
     let links = rewrite_links(&mut events, markdown, cx, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    Ok(Rendered { html, headings, links })
+    // pulldown-cmark aligns table cells with style attributes, which the site's Content-Security-Policy
+    // (no inline style) blocks: classes of the theme's style sheet do it instead. Raw HTML is escaped, so
+    // these are the renderer's own attributes.
+    if html.contains(" style=\"text-align: ") {
+        for side in ["left", "center", "right"] {
+            html = html.replace(
+                &format!(" style=\"text-align: {side}\""),
+                &format!(" class=\"align-{side}\""),
+            );
+        }
+    }
+    Ok(Rendered { html, headings, links, images })
 }
 
 /// `markdown` with every heading that has no `{#id}` given the id it gets when rendered, written at the end
@@ -115,8 +135,17 @@ pub fn with_heading_ids(markdown: &str) -> String {
         .collect();
     // Repeated explicit ids are the source's problem, reported when it is checked; here they are kept.
     let pages = HashMap::new();
-    let cx =
-        LinkContext { file: "", key: "", url_path: "", body_line: 1, pages: &pages, rtl: false };
+    // Only heading ids are assigned here: no link or image is resolved.
+    let no_image = |_: &str| -> Result<ImageMeta, String> { Err(String::new()) };
+    let cx = LinkContext {
+        file: "",
+        key: "",
+        url_path: "",
+        body_line: 1,
+        pages: &pages,
+        rtl: false,
+        image: &no_image,
+    };
     let headings = assign_heading_ids(&mut events, markdown, &cx, &mut Vec::new());
     let mut inserts: Vec<(usize, String)> = Vec::new();
     for ((heading, start), has_id) in headings.iter().zip(starts).zip(explicit) {
@@ -166,6 +195,90 @@ fn strip_comments(raw: &str, in_comment: &mut bool) -> String {
         rest = &rest[start + 4..];
         *in_comment = true;
     }
+}
+
+/// A task list item's checkbox (`- [ ] text`) is labelled with the item's text, so assistive technology
+/// announces "text, checkbox, not checked" in the reader's own speech language: no interface string is needed.
+fn label_task_boxes(events: &mut [(Event<'_>, usize)]) {
+    for i in 0..events.len() {
+        let Event::TaskListMarker(checked) = events[i].0 else { continue };
+        let mut label = String::new();
+        for (event, _) in &events[i + 1..] {
+            match event {
+                Event::Text(t) | Event::Code(t) => label.push_str(t),
+                Event::SoftBreak | Event::HardBreak => label.push(' '),
+                Event::End(TagEnd::Item | TagEnd::Paragraph) | Event::Start(Tag::List(_)) => break,
+                _ => {}
+            }
+        }
+        let checked = if checked { " checked" } else { "" };
+        events[i].0 = Event::InlineHtml(CowStr::from(format!(
+            "<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ",
+            crate::escape::html(label.trim())
+        )));
+    }
+}
+
+/// Header cells get `scope="col"`, and a paragraph right before a table that starts with `Table: ` becomes the
+/// table's `<caption>`.
+fn caption_and_scope_tables(events: Vec<(Event<'_>, usize)>) -> Vec<(Event<'_>, usize)> {
+    let mut out: Vec<(Event<'_>, usize)> = Vec::with_capacity(events.len());
+    let mut alignments = Vec::new();
+    let (mut in_head, mut column) = (false, 0);
+    for (event, offset) in events {
+        match event {
+            Event::Start(Tag::Table(a)) => {
+                alignments.clone_from(&a);
+                let caption = take_caption(&mut out);
+                out.push((Event::Start(Tag::Table(a)), offset));
+                if let Some(caption) = caption {
+                    out.push((Event::InlineHtml(CowStr::Borrowed("<caption>")), offset));
+                    out.extend(caption);
+                    out.push((Event::InlineHtml(CowStr::Borrowed("</caption>")), offset));
+                }
+            }
+            Event::Start(Tag::TableHead) => {
+                (in_head, column) = (true, 0);
+                out.push((event, offset));
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                out.push((event, offset));
+            }
+            Event::Start(Tag::TableCell) if in_head => {
+                let align = match alignments.get(column) {
+                    Some(pulldown_cmark::Alignment::Left) => " class=\"align-left\"",
+                    Some(pulldown_cmark::Alignment::Center) => " class=\"align-center\"",
+                    Some(pulldown_cmark::Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                let tag = format!("<th scope=\"col\"{align}>");
+                out.push((Event::InlineHtml(CowStr::from(tag)), offset));
+            }
+            Event::End(TagEnd::TableCell) if in_head => {
+                column += 1;
+                out.push((Event::InlineHtml(CowStr::Borrowed("</th>")), offset));
+            }
+            other => out.push((other, offset)),
+        }
+    }
+    out
+}
+
+/// If `out` ends with a paragraph whose text starts with `Table: `, removes it and returns its inline events
+/// without the prefix.
+fn take_caption<'a>(out: &mut Vec<(Event<'a>, usize)>) -> Option<Vec<(Event<'a>, usize)>> {
+    if !matches!(out.last(), Some((Event::End(TagEnd::Paragraph), _))) {
+        return None;
+    }
+    let start = out.iter().rposition(|(e, _)| matches!(e, Event::Start(Tag::Paragraph)))?;
+    let Some((Event::Text(first), _)) = out.get(start + 1) else { return None };
+    let rest = first.strip_prefix("Table: ")?.trim_start().to_owned();
+    let mut inline: Vec<_> = out.drain(start..).collect();
+    inline.pop();
+    inline.remove(0);
+    inline[0].0 = Event::Text(CowStr::from(rest));
+    Some(inline)
 }
 
 /// In right-to-left text, a number written in groups ("116 111", "+44 800 1111") would be laid out group by
@@ -424,6 +537,120 @@ fn rewrite_links(
     links
 }
 
+/// Images of the site (`![A phone](phone.png)` next to the page, `![Logo](/logo.png)` under static/)
+/// become `<img>` tags with their size, and raster images a `srcset` of their published widths; images after
+/// the first load lazily. Returns the image keys shown. Images on other sites are left to the link pass.
+fn rewrite_images(
+    events: &mut [(Event<'_>, usize)],
+    markdown: &str,
+    cx: &LinkContext<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let (Event::Start(Tag::Image { dest_url, title, .. }), offset) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let (dest_url, title, offset) = (dest_url.to_string(), title.to_string(), *offset);
+        let end = (i..events.len())
+            .find(|&j| matches!(events[j].0, Event::End(TagEnd::Image)))
+            .unwrap_or(events.len() - 1);
+        let path = dest_url.split(['#', '?']).next().unwrap_or_default();
+        let rooted = path.starts_with('/') && !path.starts_with("//");
+        if !(rooted || matches!(classify(&dest_url), LinkKind::Relative)) {
+            i = end + 1;
+            continue;
+        }
+        let (line, column) = line_col(markdown, offset);
+        let line = line + cx.body_line - 1;
+        let located = |message: String| {
+            Diagnostic::error(cx.file, "image", message).at(Some(line), Some(column))
+        };
+        let key = if rooted { Some(path.to_owned()) } else { resolve(cx.key, path) };
+        let Some(key) = key.filter(|k| assets::is_image(k)) else {
+            problems.push(
+                located(format!("the image `{dest_url}` is not an image file of the site")).hint(
+                    format!(
+                        "use a file next to the page or under static/, ending in .{}",
+                        assets::IMAGE_EXTENSIONS.join(", .")
+                    ),
+                ),
+            );
+            events[i].0 = Event::Text(CowStr::Borrowed(""));
+            i = end + 1;
+            continue;
+        };
+        let meta = match (cx.image)(&key) {
+            Ok(meta) => meta,
+            Err(why) => {
+                problems.push(located(format!("the image `{dest_url}` {why}")));
+                events[i].0 = Event::Text(CowStr::Borrowed(""));
+                i = end + 1;
+                continue;
+            }
+        };
+        let mut alt = String::new();
+        for (event, _) in &mut events[i + 1..end] {
+            if let Event::Text(t) | Event::Code(t) = event {
+                alt.push_str(t);
+            }
+            *event = Event::Text(CowStr::Borrowed(""));
+        }
+        let url = |file: &str| image_url(cx.url_path, file);
+        let escape = crate::escape::html;
+        let mut tag = format!("<img src=\"{}\"", escape(&url(&key)));
+        if !meta.svg {
+            let widths = assets::widths(meta.width);
+            if widths.len() > 1 {
+                let set: Vec<String> = widths
+                    .iter()
+                    .map(|w| format!("{} {w}w", url(&assets::variant_path(&key, *w, meta.width))))
+                    .collect();
+                let _ = write!(
+                    tag,
+                    " srcset=\"{}\" sizes=\"(min-width: 48rem) 44rem, calc(100vw - 2rem)\"",
+                    escape(&set.join(", "))
+                );
+            }
+        }
+        let _ = write!(
+            tag,
+            " width=\"{}\" height=\"{}\" alt=\"{}\"",
+            meta.width,
+            meta.height,
+            escape(alt.trim())
+        );
+        if !title.is_empty() {
+            let _ = write!(tag, " title=\"{}\"", escape(&title));
+        }
+        if !keys.is_empty() {
+            tag.push_str(" loading=\"lazy\"");
+        }
+        tag.push_str(" decoding=\"async\">");
+        events[i].0 = Event::InlineHtml(CowStr::from(tag));
+        events[end].0 = Event::Text(CowStr::Borrowed(""));
+        keys.push(key);
+        i = end + 1;
+    }
+    keys
+}
+
+/// The URL of image `file` (a key) from the page at `url_path`: content images sit in the language folder,
+/// static ones (`/x.png`) at the site root.
+fn image_url(url_path: &str, file: &str) -> String {
+    if let Some(rest) = file.strip_prefix('/') {
+        let depth = url_path.split('/').filter(|s| !s.is_empty()).count();
+        return format!("{}{rest}", "../".repeat(depth + 1));
+    }
+    let (dir, name) = file.rsplit_once('/').unwrap_or(("", file));
+    let folder = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    let base = relative_url(url_path, &folder);
+    let base = if base == "./" { String::new() } else { base };
+    format!("{base}{name}")
+}
+
 /// Decodes `%XX` escapes (browsers escape non-ASCII anchors and page names in URLs); `None` when the result
 /// is not UTF-8. A `%` not followed by two hex digits is kept as it is.
 pub fn percent_decode(text: &str) -> Option<String> {
@@ -535,6 +762,31 @@ mod tests {
         .collect()
     }
 
+    fn no_images(key: &str) -> Result<ImageMeta, String> {
+        match key {
+            "children/phone.png" => Ok(ImageMeta { width: 1200, height: 800, svg: false }),
+            "/map.svg" => Ok(ImageMeta { width: 200, height: 100, svg: true }),
+            _ => Err("was not found".to_owned()),
+        }
+    }
+
+    #[test]
+    fn images_get_their_size_and_widths() {
+        let p = pages();
+        let r = render(
+            "![A \"phone\"](../children/phone.png)\n\n![Map](/map.svg)\n\n![Gone](x.png)",
+            &cx(&p),
+        );
+        let errs = r.unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, Some(9));
+        assert!(errs[0].message.contains("`x.png` was not found"), "{}", errs[0].message);
+        let r = render("![A \"phone\"](phone.png)\n\n![Map](/map.svg)", &cx(&p)).unwrap();
+        assert!(r.html.contains(r#"<img src="../phone.png" srcset="../phone-360w.png 360w, ../phone-720w.png 720w, ../phone.png 1200w" sizes="(min-width: 48rem) 44rem, calc(100vw - 2rem)" width="1200" height="800" alt="A &quot;phone&quot;" decoding="async">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<img src="../../../map.svg" width="200" height="100" alt="Map" loading="lazy" decoding="async">"#), "{}", r.html);
+        assert_eq!(r.images, ["children/phone.png", "/map.svg"]);
+    }
+
     fn cx(pages: &HashMap<String, String>) -> LinkContext<'_> {
         LinkContext {
             file: "content/en/children/a.md",
@@ -543,6 +795,7 @@ mod tests {
             body_line: 5,
             pages,
             rtl: false,
+            image: &no_images,
         }
     }
 
@@ -557,6 +810,7 @@ mod tests {
             body_line: 1,
             pages: &pages,
             rtl: false,
+            image: &no_images,
         };
         let r = render("[talk](../parents/talk.md#start \"A <title>\")", &cx).unwrap();
         assert!(
@@ -661,5 +915,40 @@ mod tests {
         assert!(r.html.contains("<del>"));
         assert!(r.html.contains("checkbox"));
         assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn task_boxes_are_labelled_by_their_item() {
+        let p = pages();
+        let r = render("- [x] Call the \"helpline\"\n- [ ] Tell `someone`\n  - nested", &cx(&p))
+            .unwrap();
+        assert!(
+            r.html.contains(r#"<input type="checkbox" disabled checked aria-label="Call the &quot;helpline&quot;">"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<input type="checkbox" disabled aria-label="Tell someone">"#),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn tables_get_header_scope_and_captions() {
+        let p = pages();
+        let r = render("Table: Ages *and* apps\n\n| App | Age |\n|:--|--:|\n| A | 13 |", &cx(&p))
+            .unwrap();
+        assert!(
+            r.html.contains("<table><caption>Ages <em>and</em> apps</caption><thead>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<th scope="col" class="align-left">App</th>"#), "{}", r.html);
+        assert!(r.html.contains(r#"<th scope="col" class="align-right">Age</th>"#), "{}", r.html);
+        assert!(r.html.contains(r#"<td class="align-right">13</td>"#), "{}", r.html);
+        assert!(!r.html.contains("style="), "{}", r.html);
+        let plain = render("Not a caption\n\n| a |\n|---|\n| 1 |", &cx(&p)).unwrap();
+        assert!(plain.html.contains("<p>Not a caption</p>\n<table><thead>"), "{}", plain.html);
     }
 }

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 
 use icu::collator::options::{CollatorOptions, Strength};
 use icu::collator::{Collator, CollatorBorrowed};
-use icu::experimental::displaynames::{
-    DisplayNamesOptions, LanguageDisplayNames, RegionDisplayNames,
-};
+use icu::experimental::displaynames::DisplayNamesOptions;
+use icu::experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayNames};
 use icu::locale::Locale;
 use icu::locale::subtags::{Language, Region};
 

@@ -41,13 +41,13 @@ pub fn create(config: &SiteConfig, root: &Path, spec: &str, today: &str) -> Resu
             codes.join(", ")
         )));
     }
-    if let [audience, _] = rest {
-        if !config.audiences.iter().any(|a| a == audience) {
-            return Err(usage(format!(
-                "`{audience}` is not an audience of the site (it has {})",
-                config.audiences.join(", ")
-            )));
-        }
+    if let [audience, _] = rest
+        && !config.audiences.iter().any(|a| a == audience)
+    {
+        return Err(usage(format!(
+            "`{audience}` is not an audience of the site (it has {})",
+            config.audiences.join(", ")
+        )));
     }
     let slug = rest[rest.len() - 1];
     if slug != "_index" && !is_safe_segment(slug) {
@@ -97,14 +97,16 @@ fn new_source(config: &SiteConfig, rest: &[&str], slug: &str, today: &str) -> St
         yaml_string(&title),
         yaml_string(PLACEHOLDER_DESCRIPTION)
     );
-    if rest.len() == 2 && rest[0] == "children" && slug != "_index" {
-        if let Some(band) = config.age_bands.first() {
-            let _ = write!(
-                front,
-                "# The age band of the readers: {}\nages: {band}\n",
-                config.age_bands.join(", ")
-            );
-        }
+    if rest.len() == 2
+        && rest[0] == "children"
+        && slug != "_index"
+        && let Some(band) = config.age_bands.first()
+    {
+        let _ = write!(
+            front,
+            "# The age band of the readers: {}\nages: {band}\n",
+            config.age_bands.join(", ")
+        );
     }
     front.push_str("---\n\n");
     front.push_str(PLACEHOLDER_BODY);

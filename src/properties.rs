@@ -62,6 +62,9 @@ proptest! {
             body_line: 3,
             pages: &pages,
             rtl,
+            image: &|key: &str| {
+                Ok(crate::content::assets::ImageMeta { width: u32::try_from(key.len() * 100).unwrap_or(u32::MAX), height: 50, svg: key.ends_with(".svg") })
+            },
         };
         if let Ok(r) = crate::markdown::render(&text, &cx) {
             let mut ids = std::collections::HashSet::new();

@@ -23,4 +23,6 @@ pub struct SiteSource {
     pub localizer: Arc<Localizer>,
     /// Templates and static files.
     pub theme: Theme,
+    /// Each language's offline zip, when `build --bundle` makes them: its output path and size in bytes.
+    pub bundles: std::collections::BTreeMap<String, (String, u64)>,
 }

@@ -14,7 +14,7 @@ use crate::error::{Diagnostic, Error, Result};
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// The templates every theme provides.
-pub const TEMPLATES: [&str; 9] = [
+pub const TEMPLATES: [&str; 11] = [
     "base.html",
     "home.html",
     "section.html",
@@ -24,6 +24,8 @@ pub const TEMPLATES: [&str; 9] = [
     "topic.html",
     "chooser.html",
     "404.html",
+    "a-z.html",
+    "search.html",
 ];
 
 /// One template's source.

@@ -16,8 +16,9 @@ fn builds_every_page_of_the_output_contract() {
     let (stdout, _) = text(&site.build(&[]));
     assert_eq!(stdout.lines().count(), 1, "one summary line: {stdout}");
     assert!(
-        // 14 pages and a helplines page for each of the fixture's 4 countries.
-        stdout.contains("(en 18, fr 18 (8 fallback), ar 18 (8 fallback), ru 18 (8 fallback))"),
+        // 15 pages (the every-construct page among them), the A-Z and search pages, and a helplines page for
+        // each of the fixture's 4 countries.
+        stdout.contains("(en 21, fr 21 (9 fallback), ar 21 (8 fallback), ru 21 (9 fallback))"),
         "{stdout}"
     );
     for path in [
@@ -40,6 +41,10 @@ fn builds_every_page_of_the_output_contract() {
         "en/404.html",
         "ar/children/be-kind/index.html",
         "ru/topics/reporting/index.html",
+        "en/a-z/index.html",
+        "ar/search/index.html",
+        "fr/feed.xml",
+        "pagefind/pagefind-entry.json",
     ] {
         assert!(site.out().join(path).is_file(), "{path} missing");
     }

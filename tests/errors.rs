@@ -229,3 +229,23 @@ fn a_page_with_broken_front_matter_is_one_error_not_one_per_link_to_it() {
 fn an_audience_listed_twice() {
     fails("duplicate-audience", &["site.yaml:", "the audience `children` is listed twice"]);
 }
+
+#[test]
+fn missing_image() {
+    fails(
+        "missing-image",
+        &["content/en/children/be-kind.md:11:", "the image `block.png` was not found"],
+    );
+}
+
+#[test]
+fn drawing_with_an_outside_reference() {
+    fails(
+        "unsafe-svg",
+        &[
+            "content/en/children/be-kind.md:11:",
+            "content/en/children/buttons.svg",
+            "outside the drawing",
+        ],
+    );
+}

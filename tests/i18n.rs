@@ -46,7 +46,7 @@ fn the_json_report_has_the_contract_shape() {
         );
     }
     let fr = language(&report, "fr");
-    assert_eq!(fr["pages"]["total"], 9, "every Markdown file of en");
+    assert_eq!(fr["pages"]["total"], 10, "every Markdown file of en");
     assert_eq!(fr["pages"]["translated"], 1);
     assert_eq!(strings(&fr["pages"]["untracked"]), ["children/be-kind.md"]);
     assert!(strings(&fr["pages"]["missing"]).contains(&"parents/talk.md"));

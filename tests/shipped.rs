@@ -421,3 +421,26 @@ fn every_shipped_translation_is_tracked_and_up_to_date() {
     };
     assert_eq!((missing("fr"), missing("es")), (0, 0), "French and Spanish are complete");
 }
+
+#[test]
+fn the_shipped_site_shows_a_drawing_with_alt_text_in_every_language() {
+    let (_dir, public) = build_shipped();
+    let mut alts = std::collections::HashSet::new();
+    for lang in ["en", "fr", "es", "ar", "zh", "ru"] {
+        let page = public.join(lang).join("children/report-and-get-help/index.html");
+        let html = std::fs::read_to_string(&page).unwrap();
+        let tag = html.split("<img ").nth(1).and_then(|t| t.split('>').next()).map_or_else(
+            || panic!("{lang}: no image on the children's report page"),
+            |t| format!(" {t}"),
+        );
+        let tag = tag.as_str();
+        assert_eq!(attribute(tag, "src"), Some("../report-and-block-buttons.svg"), "{lang}: {tag}");
+        assert!(attribute(tag, "width").is_some() && attribute(tag, "height").is_some(), "{tag}");
+        let alt = attribute(tag, "alt").unwrap_or_default();
+        assert!(alt.chars().count() > 40, "{lang}: the alt text describes the drawing: {alt}");
+        alts.insert(alt.to_owned());
+        let svg = public.join(lang).join("children/report-and-block-buttons.svg");
+        assert!(svg.is_file(), "{lang}: the drawing is published beside the page");
+    }
+    assert_eq!(alts.len(), 6, "the alt text is translated into every language");
+}

@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod check;
 mod errors;
+mod find;
 mod guide;
 mod help;
 mod host;

@@ -68,6 +68,9 @@ related-title = عن الموضوع نفسه لفئات أخرى
 prev-page = السابق
 next-page = التالي
 latest-title = آخر التحديثات
+feed-title = الصفحات المحدَّثة مؤخرًا (موجز Atom)
+bundle-link = نزّل هذا الموقع ({ $megabytes } ميغابايت) لمشاركته من دون إنترنت
+feed-link = تابِع الصفحات الجديدة والمحدَّثة في قارئ الموجزات (موجز Atom)
 audiences-title = لمن هذا الموقع؟
 
 fallback-notice = لم تُترجم هذه الصفحة إلى العربية بعد، لذا تُعرض بلغتها الأصلية ({ $language }).
@@ -124,3 +127,15 @@ data-from = بحسب { $site }، { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = وتم التأكد منه مباشرة في { $date }
 draft-banner = مسودة: غير منشورة. لن يرى القرّاء هذه الصفحة حتى تُحذف draft: true.
+# Search and the A-Z index
+search-label = ابحث في هذا الموقع
+search-button = بحث
+search-title = البحث
+search-loading = جارٍ البحث…
+search-found = الصفحات التي تطابق بحثك:
+search-none = لا توجد صفحة تطابق بحثك. جرّب كلمة أخرى، أو تصفّح كل الصفحات مرتبة أبجديًا.
+search-failed = تعذّر تحميل البحث. تصفّح كل الصفحات مرتبة أبجديًا بدلًا من ذلك.
+search-no-script = يحتاج البحث إلى JavaScript، وهو معطّل. كل الصفحات مدرجة مرتبة أبجديًا.
+a-z-title = كل الصفحات مرتبة أبجديًا
+a-z-intro = كل صفحات هذا الموقع وموضوعاته، مرتبة ترتيبًا أبجديًا.
+a-z-link = كل الصفحات مرتبة أبجديًا

@@ -64,6 +64,9 @@ related-title = On the same topic for others
 prev-page = Previous
 next-page = Next
 latest-title = Recently updated
+feed-title = Recently updated pages (Atom feed)
+bundle-link = Download this site ({ $megabytes } MB) to share it without the internet
+feed-link = Follow new and updated pages in a feed reader (Atom feed)
 audiences-title = Who is this for?
 
 fallback-notice = This page has not been translated into your language yet. It is shown in { $language }.
@@ -120,3 +123,15 @@ data-from = From { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmed directly on { $date }
 draft-banner = Draft: not published. Readers do not see this page until draft: true is removed.
+# Search and the A-Z index
+search-label = Search this site
+search-button = Search
+search-title = Search
+search-loading = Searching…
+search-found = Pages that match your search:
+search-none = No page matches your search. Try another word, or look through every page from A to Z.
+search-failed = Search could not load. Look through every page from A to Z instead.
+search-no-script = Search needs JavaScript, which is off. Every page is listed from A to Z instead.
+a-z-title = All pages from A to Z
+a-z-intro = Every page and topic of this site, in alphabetical order.
+a-z-link = All pages from A to Z

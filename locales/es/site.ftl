@@ -64,6 +64,9 @@ related-title = Sobre el mismo tema, para otros públicos
 prev-page = Anterior
 next-page = Siguiente
 latest-title = Actualizaciones recientes
+feed-title = Páginas actualizadas recientemente (canal Atom)
+bundle-link = Descarga este sitio ({ $megabytes } MB) para compartirlo sin internet
+feed-link = Sigue las páginas nuevas y actualizadas en un lector de canales (canal Atom)
 audiences-title = ¿A quién se dirige este sitio?
 
 fallback-notice = Esta página aún no se ha traducido al español. Se muestra en su idioma original ({ $language }).
@@ -120,3 +123,15 @@ data-from = Según { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmado directamente el { $date }
 draft-banner = Borrador: sin publicar. Los lectores no verán esta página hasta que se quite draft: true.
+# Search and the A-Z index
+search-label = Buscar en este sitio
+search-button = Buscar
+search-title = Búsqueda
+search-loading = Buscando…
+search-found = Páginas que coinciden con tu búsqueda:
+search-none = Ninguna página coincide con tu búsqueda. Prueba con otra palabra o consulta todas las páginas de la A a la Z.
+search-failed = No se pudo cargar la búsqueda. Consulta todas las páginas de la A a la Z.
+search-no-script = La búsqueda necesita JavaScript, que está desactivado. Todas las páginas están en la lista de la A a la Z.
+a-z-title = Todas las páginas de la A a la Z
+a-z-intro = Todas las páginas y temas de este sitio, en orden alfabético.
+a-z-link = Todas las páginas de la A a la Z

@@ -65,6 +65,9 @@ related-title = Sur le même thème, pour d'autres publics
 prev-page = Précédent
 next-page = Suivant
 latest-title = Mises à jour récentes
+feed-title = Pages récemment mises à jour (flux Atom)
+bundle-link = Télécharger ce site ({ $megabytes } Mo) pour le partager sans internet
+feed-link = Suivre les pages nouvelles et mises à jour dans un lecteur de flux (flux Atom)
 audiences-title = À qui s'adresse ce site ?
 
 fallback-notice = Cette page n'est pas encore traduite en français. Elle est affichée dans sa langue d'origine ({ $language }).
@@ -121,3 +124,15 @@ data-from = D'après { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = confirmé directement le { $date }
 draft-banner = Brouillon : non publié. Les lecteurs ne verront cette page qu’une fois draft: true retiré.
+# Search and the A-Z index
+search-label = Rechercher sur ce site
+search-button = Rechercher
+search-title = Recherche
+search-loading = Recherche en cours…
+search-found = Pages qui correspondent à votre recherche :
+search-none = Aucune page ne correspond à votre recherche. Essayez un autre mot, ou parcourez toutes les pages de A à Z.
+search-failed = La recherche n’a pas pu se charger. Parcourez plutôt toutes les pages de A à Z.
+search-no-script = La recherche a besoin de JavaScript, qui est désactivé. Toutes les pages sont listées de A à Z.
+a-z-title = Toutes les pages de A à Z
+a-z-intro = Toutes les pages et tous les thèmes de ce site, par ordre alphabétique.
+a-z-link = Toutes les pages de A à Z

@@ -66,6 +66,9 @@ related-title = На ту же тему для других читателей
 prev-page = Предыдущая
 next-page = Следующая
 latest-title = Недавние обновления
+feed-title = Недавно обновлённые страницы (лента Atom)
+bundle-link = Скачать этот сайт ({ $megabytes } МБ), чтобы делиться им без интернета
+feed-link = Следите за новыми и обновлёнными страницами в программе для чтения лент (лента Atom)
 audiences-title = Для кого этот сайт?
 
 fallback-notice = Эта страница ещё не переведена на русский язык. Она показана на языке оригинала ({ $language }).
@@ -122,3 +125,15 @@ data-from = По данным { $site }, { $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = подтверждено напрямую { $date }
 draft-banner = Черновик: не опубликовано. Читатели не увидят эту страницу, пока не удалена строка draft: true.
+# Search and the A-Z index
+search-label = Поиск по сайту
+search-button = Найти
+search-title = Поиск
+search-loading = Идёт поиск…
+search-found = Страницы, которые подходят под ваш запрос:
+search-none = Ни одна страница не подходит под ваш запрос. Попробуйте другое слово или посмотрите все страницы по алфавиту.
+search-failed = Не удалось загрузить поиск. Посмотрите все страницы по алфавиту.
+search-no-script = Для поиска нужен JavaScript, а он отключён. Все страницы перечислены по алфавиту.
+a-z-title = Все страницы по алфавиту
+a-z-intro = Все страницы и темы этого сайта в алфавитном порядке.
+a-z-link = Все страницы по алфавиту

@@ -60,6 +60,9 @@ related-title = 同一主题，面向其他读者
 prev-page = 上一页
 next-page = 下一页
 latest-title = 最近更新
+feed-title = 最近更新的页面（Atom 订阅源）
+bundle-link = 下载本网站（{ $megabytes } MB），无需联网即可分享
+feed-link = 在订阅阅读器中关注新增和更新的页面（Atom 订阅源）
 audiences-title = 本网站适合谁？
 
 fallback-notice = 本页尚未翻译成中文，现以原文语言（{ $language }）显示。
@@ -116,3 +119,15 @@ data-from = 来源：{ $site }，{ $date }
 # Only for entries a person confirmed with the service or organisation itself.
 data-confirmed = 已于{ $date }直接确认
 draft-banner = 草稿：尚未发布。删除 draft: true 之前，读者看不到此页面。
+# Search and the A-Z index
+search-label = 搜索本网站
+search-button = 搜索
+search-title = 搜索
+search-loading = 正在搜索…
+search-found = 与您的搜索相符的页面：
+search-none = 没有与您的搜索相符的页面。请换一个词，或浏览按字母顺序排列的全部页面。
+search-failed = 搜索无法加载。请改为浏览按字母顺序排列的全部页面。
+search-no-script = 搜索需要 JavaScript，但它已关闭。全部页面已按字母顺序列出。
+a-z-title = 全部页面（按字母顺序）
+a-z-intro = 本网站的全部页面和主题，按字母顺序排列。
+a-z-link = 全部页面（按字母顺序）

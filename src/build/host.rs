@@ -18,8 +18,10 @@ pub const NGINX_FILE: &str = "_nginx.conf";
 
 /// The Content-Security-Policy of every page: only this site's own files, no plugins, no framing, forms and
 /// `<base>` only to this site.
-pub const CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
-                       frame-ancestors 'none'";
+/// `'wasm-unsafe-eval'` lets the search page compile Pagefind's WebAssembly from this site's own file; it
+/// allows no `eval` of text and no inline script.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
+                       base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Headers every response gets, as (name, value).
 fn headers() -> [(&'static str, &'static str); 4] {

@@ -1,9 +1,13 @@
 //! The build: load the site, render it, add the generated files, write it. The only orchestrator.
 
+pub mod bundle;
 pub mod compress;
+pub mod feed;
 pub mod host;
+pub mod images;
 pub mod output;
 pub mod portable;
+pub mod search;
 pub mod sitemap;
 
 use std::fmt::Write as _;
@@ -17,6 +21,7 @@ use output::OutputFile;
 
 /// What `build` is asked to do.
 #[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools, reason = "independent switches of the command line")]
 pub struct BuildOptions {
     /// The site root.
     pub root: PathBuf,
@@ -32,6 +37,10 @@ pub struct BuildOptions {
     pub precompress: bool,
     /// Replaces a non-empty output folder that an earlier build did not write.
     pub force: bool,
+    /// Writes the search index (not in portable builds, whose pages cannot fetch it from disk).
+    pub search: bool,
+    /// Writes a zip of each language's portable site, linked from its home page.
+    pub bundle: bool,
     /// Shows a progress bar on standard error (the caller decides: only on a terminal, not with `--quiet`).
     pub progress: bool,
 }
@@ -111,6 +120,7 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSou
             data,
             content,
             localizer: Arc::new(localizer),
+            bundles: std::collections::BTreeMap::new(),
             theme,
         }),
         _ => {
@@ -127,13 +137,11 @@ const PRINT_STYLESHEET: &str = "style.css";
 /// links show their full address in the reader's language without a `style` attribute, which a strict
 /// Content-Security-Policy would block. Base URLs are parsed URLs, so they hold no quote or line break.
 fn print_bases(config: &crate::config::SiteConfig) -> String {
-    let mut css = String::from(
-        "\n/* Written by safeguide build: the address printed before links' paths. */\n",
-    );
+    let mut css = String::from("\n");
     for lang in &config.languages {
         let _ = writeln!(
             css,
-            "html[lang=\"{}\"] main{{--print-base:\"{}{}/\"}}",
+            "html[lang=\"{}\"]{{--print-base:\"{}{}/\"}}",
             lang.code, config.base_url, lang.code
         );
     }
@@ -185,6 +193,18 @@ pub fn generate_with(
         let origin = format!("the generated {path}");
         extra.push((OutputFile { path: path.into(), bytes: bytes.into_bytes() }, origin));
     }
+    for file in images::files(source)? {
+        let origin = format!("the published image or static file {}", file.path);
+        extra.push((file, origin));
+    }
+    for lang in &source.config.languages {
+        let path = feed::path(&lang.code);
+        let origin = format!("the generated {path}");
+        extra.push((
+            OutputFile { path, bytes: feed::feed(source, &lang.code).into_bytes() },
+            origin,
+        ));
+    }
     let claims: Vec<(String, String)> =
         extra.iter().map(|(f, origin)| (f.path.clone(), origin.clone())).collect();
     crate::render::claim_paths(source, &claims).map_err(Error::Site)?;
@@ -201,14 +221,14 @@ pub fn generate_with(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let root = crate::fs::absolute(&options.root)?;
-    if let Some(url) = &options.base_url {
-        if let Err(why) = crate::config::parse_base_url(url) {
-            return Err(Error::Usage(format!(
-                "--base-url `{}` is not usable: {why}; write it like https://example.org/ or \
+    if let Some(url) = &options.base_url
+        && let Err(why) = crate::config::parse_base_url(url)
+    {
+        return Err(Error::Usage(format!(
+            "--base-url `{}` is not usable: {why}; write it like https://example.org/ or \
                  https://example.org/cop/",
-                url.escape_debug()
-            )));
-        }
+            url.escape_debug()
+        )));
     }
     // Every refusal comes before anything is created, renamed or deleted.
     let out = output::resolve_out(
@@ -216,7 +236,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &options.out.clone().unwrap_or_else(|| root.join("public")),
         options.force,
     )?;
-    let source = load(&root, options.base_url.as_deref(), options.drafts)?;
+    let mut source = load(&root, options.base_url.as_deref(), options.drafts)?;
+    // The offline copies come first: the home pages link each with its size.
+    let zips = if options.bundle {
+        let zips = bundle::bundles(&source, &crate::render::templates(&source)?)?;
+        for (lang, zip) in source.config.languages.iter().zip(&zips) {
+            source.bundles.insert(lang.code.clone(), (zip.path.clone(), zip.bytes.len() as u64));
+        }
+        zips
+    } else {
+        Vec::new()
+    };
     let staging = output::Staging::create(&out)?;
     let bar = if options.progress {
         // Generated files beyond the pages (static files, sitemap) make the count run a little past the
@@ -231,10 +261,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     let written = generate(&source, &|mut file| {
         bar.inc(1);
-        if options.portable && file.path.ends_with(".html") {
-            if let Ok(html) = std::str::from_utf8(&file.bytes) {
-                file.bytes = portable::link_index_files(html).into_bytes();
-            }
+        if options.portable
+            && file.path.ends_with(".html")
+            && let Ok(html) = std::str::from_utf8(&file.bytes)
+        {
+            file.bytes = portable::link_index_files(html).into_bytes();
         }
         if options.precompress {
             for copy in compress::precompressed(&file)? {
@@ -244,6 +275,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         staging.write(&file)
     });
     bar.finish_and_clear();
+    let written = written.and_then(|mut files| {
+        if options.search && !options.portable {
+            for file in search::index(&source)? {
+                if options.precompress {
+                    for copy in compress::precompressed(&file)? {
+                        staging.write(&copy)?;
+                    }
+                }
+                files.push(file.path.clone());
+                staging.write(&file)?;
+            }
+        }
+        for zip in &zips {
+            files.push(zip.path.clone());
+            staging.write(zip)?;
+        }
+        files.sort();
+        Ok(files)
+    });
     let files = match written {
         Ok(files) => files,
         Err(e) => {

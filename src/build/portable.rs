@@ -1,15 +1,17 @@
 //! Portable output (`build --portable`): links between pages name `index.html` explicitly, so the site
 //! works opened from disk or a USB stick, where no server turns a folder address into its index page.
 
-/// Rewrites every relative `href` of `html` that points to a folder (`../parents/talk/`, `./`, `..`) to
-/// point to that folder's `index.html`, keeping any `#fragment` or `?query`. Absolute URLs, root-relative
-/// paths, fragments alone and links to files are left as they are.
+/// Rewrites every relative `href` (and form `action`) of `html` that points to a folder (`../parents/talk/`,
+/// `./`, `..`) to point to that folder's `index.html`, keeping any `#fragment` or `?query`. Absolute URLs,
+/// root-relative paths, fragments alone and links to files are left as they are.
 pub fn link_index_files(html: &str) -> String {
-    const ATTRIBUTE: &str = " href=\"";
+    const ATTRIBUTES: [&str; 2] = [" href=\"", " action=\""];
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
-    while let Some(at) = rest.find(ATTRIBUTE) {
-        let value_start = at + ATTRIBUTE.len();
+    while let Some((at, attribute)) =
+        ATTRIBUTES.iter().filter_map(|a| rest.find(a).map(|at| (at, a))).min()
+    {
+        let value_start = at + attribute.len();
         out.push_str(&rest[..value_start]);
         rest = &rest[value_start..];
         let end = rest.find('"').unwrap_or(rest.len());
@@ -54,6 +56,10 @@ mod tests {
         assert_eq!(
             link_index_files(html),
             r#"<a href="../../parents/talk/index.html#start">x</a><a href="index.html">h</a><a href="../index.html">u</a>"#
+        );
+        assert_eq!(
+            link_index_files(r#"<form action="../a-z/" data-search="../search/"><a href="x/">"#),
+            r#"<form action="../a-z/index.html" data-search="../search/"><a href="x/index.html">"#
         );
     }
 

@@ -20,10 +20,10 @@ pub(super) fn check(source: &SiteSource, checked: &mut Checked) {
         for page in std::iter::once(&group.source).chain(group.translations.values()) {
             structure(page, &mut checked.findings);
             let grade = band.map(|b| source.config.reading_grades.get(b).copied().ok_or(b));
-            if let Some(Err(band)) = grade {
-                if page.kind.audience() == Some("children") {
-                    ungraded.insert(band);
-                }
+            if let Some(Err(band)) = grade
+                && page.kind.audience() == Some("children")
+            {
+                ungraded.insert(band);
             }
             let band = band.zip(grade.and_then(Result::ok));
             placeholder(page, &mut checked.findings);
@@ -123,16 +123,17 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
                 // which is common in Chinese and Japanese: the reader sees the asterisks. The parser hands
                 // such markers over one character at a time.
                 let first = text.chars().next();
-                if let (Some((a, offset)), Some(b)) = (previous_text, first) {
-                    if a == b && (b == '*' || b == '_') {
-                        let (line, column) = at(offset);
-                        findings.push(
+                if let (Some((a, offset)), Some(b)) = (previous_text, first)
+                    && a == b
+                    && (b == '*' || b == '_')
+                {
+                    let (line, column) = at(offset);
+                    findings.push(
                             Diagnostic::error(&page.file, "emphasis", "these emphasis markers show as text")
                                 .warning()
                                 .at(line, column)
                                 .hint("move punctuation outside the markers (`**不是你的错**。`), or add a space after them"),
                         );
-                    }
                 }
                 last_text =
                     text.chars().last().map(|c| (c, range.end.saturating_sub(c.len_utf8())));
@@ -143,15 +144,15 @@ fn structure(page: &SourcePage, findings: &mut Vec<Diagnostic>) {
                 }
             }
             Event::End(TagEnd::Image) => {
-                if let Some((start, alt)) = image.take() {
-                    if alt.trim().is_empty() {
-                        let (line, column) = at(start);
-                        findings.push(
+                if let Some((start, alt)) = image.take()
+                    && alt.trim().is_empty()
+                {
+                    let (line, column) = at(start);
+                    findings.push(
                             Diagnostic::error(&page.file, "image-alt", "this image has no alt text")
                                 .at(line, column)
                                 .hint("describe what the image shows between the brackets: ![a child using a tablet](...)"),
                         );
-                    }
                 }
             }
             _ => {}

@@ -45,7 +45,7 @@ pub(super) fn check(source: &SiteSource, output: &Output, findings: &mut Vec<Dia
                 file,
                 "page-weight",
                 format!(
-                    "/{path} weighs {:.1} KB (HTML {:.1} KB + CSS and JS {:.1} KB), over the budget of {} KB",
+                    "/{path} weighs {:.1} KB (HTML {:.1} KB + CSS, JS and images {:.1} KB), over the budget of {} KB",
                     total as f64 / 1024.0,
                     bytes.len() as f64 / 1024.0,
                     assets as f64 / 1024.0,
@@ -53,16 +53,26 @@ pub(super) fn check(source: &SiteSource, output: &Output, findings: &mut Vec<Dia
                 ),
             )
             .warning()
-            .hint("split the page, or trim the theme's CSS and scripts; the budget is `page_budget_kb` in site.yaml"),
+            .hint("split the page, use fewer or smaller images, or trim the theme's CSS and scripts; the budget is `page_budget_kb` in site.yaml"),
         );
     }
 }
 
-/// The `href` of style sheets and `src` of scripts in `html`.
+/// The `href` of style sheets, `src` of scripts and, for images, the file a 360 px phone fetches: the
+/// first (narrowest) `srcset` candidate, else `src`.
 fn linked_assets(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     for tag in html.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or("");
+        if tag.starts_with("img ") {
+            let narrowest = attribute_value(tag, "srcset").and_then(|set| {
+                set.split(',').next().and_then(|c| c.split_whitespace().next()).map(str::to_owned)
+            });
+            if let Some(url) = narrowest.or_else(|| attribute_value(tag, "src")) {
+                found.push(url);
+            }
+            continue;
+        }
         let attribute = if tag.starts_with("link ") && tag.contains("stylesheet") {
             "href"
         } else if tag.starts_with("script ") {
@@ -131,5 +141,7 @@ mod tests {
         assert_eq!(resolve("en/index.html", "../../x.css", "/"), None);
         assert_eq!(resolve("en/index.html", "https://cdn.example/x.css", "/"), None);
         assert_eq!(resolve("404.html", "/cop/style.css", "/cop/").as_deref(), Some("style.css"));
+        let images = r#"<img src="../a.png" srcset="../a-360w.png 360w, ../a.png 1200w" width="1200" height="800" alt="x"><img src="../b.svg" alt="y">"#;
+        assert_eq!(linked_assets(images), ["../a-360w.png", "../b.svg"]);
     }
 }

@@ -26,6 +26,10 @@ pub struct FrontMatter {
     pub draft: bool,
     /// Replaces the file name in the page's URL: one URL-safe path segment.
     pub slug: Option<String>,
+    /// Words readers may search for that the page does not use as such (`bullying` for a page titled
+    /// Cyberbullying): indexed for search with more weight than the title, never shown.
+    #[serde(default)]
+    pub keywords: Vec<String>,
     /// On a translation: the short hash of the source it was translated from.
     pub translated_from: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! The content tree: every Markdown page of every language, parsed, validated, rendered to HTML and
 //! linked to its translations. Built in one function, [`load`], from the validated config and data.
 
+pub mod assets;
 pub mod front_matter;
 pub mod page;
 
@@ -96,7 +97,7 @@ pub fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTre
         }
     }
     let mut tree = group(config, pages, options.drafts, &mut problems);
-    render_all(config, &mut tree, &unreadable, &mut problems);
+    render_all(config, options.root, &mut tree, &unreadable, &mut problems);
     if problems.is_empty() { Ok(tree) } else { Err(Error::Site(problems)) }
 }
 
@@ -199,6 +200,7 @@ fn read_page(
         html: String::new(),
         headings: Vec::new(),
         links: Vec::new(),
+        images: Vec::new(),
     }))
 }
 
@@ -328,10 +330,10 @@ fn validate_front(
             );
         }
     }
-    if let Some(updated) = &front.updated {
-        if !crate::date::is_iso_date(updated) {
-            problems.push(err("updated", format!("`{updated}` is not a date written YYYY-MM-DD")));
-        }
+    if let Some(updated) = &front.updated
+        && !crate::date::is_iso_date(updated)
+    {
+        problems.push(err("updated", format!("`{updated}` is not a date written YYYY-MM-DD")));
     }
     if front.translated_from.is_some() && lang == config.default_language {
         problems.push(err(
@@ -415,6 +417,7 @@ fn url_path_of_key(key: &str) -> String {
 /// pages whose files could not be read, which links may still name.
 fn render_all(
     config: &SiteConfig,
+    root: &Path,
     tree: &mut ContentTree,
     unreadable: &HashMap<String, String>,
     problems: &mut Vec<Diagnostic>,
@@ -429,9 +432,9 @@ fn render_all(
         .map(|(_, group)| {
             let mut problems = Vec::new();
             let url_path = group.url_path.clone();
-            render_page(config, &mut group.source, &url_path, &urls, &mut problems);
+            render_page(config, root, &mut group.source, &url_path, &urls, &mut problems);
             for t in group.translations.values_mut() {
-                render_page(config, t, &url_path, &urls, &mut problems);
+                render_page(config, root, t, &url_path, &urls, &mut problems);
             }
             problems
         })
@@ -449,12 +452,19 @@ impl ContentTree {
 /// Renders one page's Markdown into its `html`, `headings` and `links`.
 fn render_page(
     config: &SiteConfig,
+    root: &Path,
     page: &mut SourcePage,
     url_path: &str,
     urls: &HashMap<String, String>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let image = |key: &str| {
+        let file = assets::source_file(root, &page.lang, &config.default_language, key)
+            .ok_or_else(|| "was not found".to_owned())?;
+        assets::measure(&file).map_err(|why| format!("({}) {why}", crate::fs::shown(root, &file)))
+    };
     let cx = LinkContext {
+        image: &image,
         file: &page.file,
         key: &page.key,
         url_path,
@@ -469,6 +479,7 @@ fn render_page(
             page.html = r.html;
             page.headings = r.headings;
             page.links = r.links;
+            page.images = r.images;
         }
         Err(mut d) => problems.append(&mut d),
     }
@@ -498,6 +509,6 @@ pub fn reload_page(
         )]));
     };
     let mut problems = Vec::new();
-    render_page(config, &mut page, &group.url_path, &tree.urls(), &mut problems);
+    render_page(config, options.root, &mut page, &group.url_path, &tree.urls(), &mut problems);
     Ok(if problems.is_empty() { Ok(page) } else { Err(problems) })
 }

@@ -81,6 +81,8 @@ pub struct SourcePage {
     pub headings: Vec<Heading>,
     /// The body's links to pages of the site (this one included, for `#anchor` links), for anchor checks.
     pub links: Vec<PageLink>,
+    /// The keys of the images the body shows (`children/block.png`, `/logo.png` under static/).
+    pub images: Vec<String>,
 }
 
 impl SourcePage {

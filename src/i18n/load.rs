@@ -127,23 +127,27 @@ impl Defined {
         let built_in = file.ends_with("(built in)");
         let messages = self.messages.entry(lang.to_owned()).or_default();
         for d in crate::i18n::definitions::definitions(text) {
-            if let Some((first_file, first_line, _)) = messages.get(&d.id) {
-                if !built_in && !first_file.ends_with("(built in)") {
-                    let first = match first_line {
-                        Some(line) => format!("{first_file}:{line}"),
-                        None => first_file.clone(),
-                    };
-                    problems.push(
-                        Diagnostic::error(
-                            file,
-                            "message-duplicate",
-                            format!("`{}` is defined twice in `{lang}`; it was first defined at {first}", d.id),
-                        )
-                        .at(d.line, Some(1))
-                        .hint("keep one definition: Fluent would silently use only one of them"),
-                    );
-                    continue;
-                }
+            if let Some((first_file, first_line, _)) = messages.get(&d.id)
+                && !built_in
+                && !first_file.ends_with("(built in)")
+            {
+                let first = match first_line {
+                    Some(line) => format!("{first_file}:{line}"),
+                    None => first_file.clone(),
+                };
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        "message-duplicate",
+                        format!(
+                            "`{}` is defined twice in `{lang}`; it was first defined at {first}",
+                            d.id
+                        ),
+                    )
+                    .at(d.line, Some(1))
+                    .hint("keep one definition: Fluent would silently use only one of them"),
+                );
+                continue;
             }
             messages.insert(d.id, (file.to_owned(), d.line, d.variables));
         }

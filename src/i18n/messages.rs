@@ -87,10 +87,11 @@ fn site_files(source: &SiteSource, lang: &str) -> Vec<(String, String)> {
     let dir = source.root.join(LOCALES_DIR).join(lang);
     if dir.is_dir() {
         for entry in crate::fs::walk(&source.root, &dir, 1, &mut Vec::new()) {
-            if !entry.is_dir && entry.path.extension().is_some_and(|e| e == "ftl") {
-                if let Ok(text) = std::fs::read_to_string(&entry.path) {
-                    files.push((String::new(), crate::fs::normalize_text(&text)));
-                }
+            if !entry.is_dir
+                && entry.path.extension().is_some_and(|e| e == "ftl")
+                && let Ok(text) = std::fs::read_to_string(&entry.path)
+            {
+                files.push((String::new(), crate::fs::normalize_text(&text)));
             }
         }
     }

@@ -24,6 +24,11 @@ pub fn source_hash(front: &FrontMatter, body: &str) -> String {
         hasher.update(part.as_bytes());
         hasher.update([0]);
     }
+    // Search keywords are translated text too; a page without them keeps the hash it always had.
+    if !front.keywords.is_empty() {
+        hasher.update(front.keywords.join("\n").as_bytes());
+        hasher.update([0]);
+    }
     let digest = hasher.finalize();
     let mut hex = String::with_capacity(HASH_LEN);
     for byte in digest.iter().take(HASH_LEN / 2) {

@@ -9,8 +9,15 @@ use std::collections::BTreeSet;
 use crate::source::SiteSource;
 
 /// Messages the engine itself formats, besides the ones templates name.
-pub const ENGINE_MESSAGES: [&str; 5] =
-    ["site-title", "help-title", "partners-title", "not-found-title", "country-title"];
+pub const ENGINE_MESSAGES: [&str; 7] = [
+    "site-title",
+    "help-title",
+    "partners-title",
+    "not-found-title",
+    "country-title",
+    "a-z-title",
+    "search-title",
+];
 
 /// The messages a site uses.
 #[derive(Debug, Clone, Default)]

@@ -34,6 +34,10 @@ pub(crate) enum Job<'a> {
     Topic(&'a Language, &'a str),
     /// A country's helplines page (the ISO code, upper case).
     Country(&'a Language, &'a str),
+    /// The A–Z index of every page and topic.
+    AtoZ(&'a Language),
+    /// The search page.
+    Search(&'a Language),
     /// The root language chooser.
     Chooser,
     /// A 404 page: the root one (in the default language) or one per language.
@@ -59,6 +63,8 @@ impl<'a> Job<'a> {
             Job::Country(lang, c) => {
                 (lang, format!("{}/{}", lang.code, country_path(c)), "country.html")
             }
+            Job::AtoZ(lang) => (lang, format!("{}/a-z/", lang.code), "a-z.html"),
+            Job::Search(lang) => (lang, format!("{}/search/", lang.code), "search.html"),
             Job::Chooser => (config.default(), String::new(), "chooser.html"),
             Job::NotFound(lang, true) => (lang, "404.html".to_owned(), "404.html"),
             Job::NotFound(lang, false) => (lang, format!("{}/404.html", lang.code), "404.html"),
@@ -76,6 +82,8 @@ impl<'a> Job<'a> {
             Job::Partners(_) => "the generated partners page".to_owned(),
             Job::Topic(_, t) => format!("the generated page of the topic `{t}`"),
             Job::Country(_, c) => format!("the generated helplines page of {c}"),
+            Job::AtoZ(_) => "the generated A-Z index".to_owned(),
+            Job::Search(_) => "the generated search page".to_owned(),
             Job::Chooser => "the generated language chooser".to_owned(),
             Job::NotFound(..) => "the generated 404 page".to_owned(),
         }
@@ -203,7 +211,9 @@ impl<'a> Job<'a> {
             | Job::Help(lang)
             | Job::Partners(lang)
             | Job::Topic(lang, _)
-            | Job::Country(lang, _) => JobId { lang: Some(&lang.code), page: None },
+            | Job::Country(lang, _)
+            | Job::AtoZ(lang)
+            | Job::Search(lang) => JobId { lang: Some(&lang.code), page: None },
             Job::NotFound(lang, root) => {
                 JobId { lang: (!root).then_some(lang.code.as_str()), page: None }
             }
@@ -285,6 +295,8 @@ pub(crate) fn plan(source: &SiteSource) -> Vec<Job<'_>> {
         }
         jobs.extend(source.data.topics.iter().map(|t| Job::Topic(lang, &t.id)));
         jobs.extend(source.data.countries().into_iter().map(|c| Job::Country(lang, c)));
+        jobs.push(Job::AtoZ(lang));
+        jobs.push(Job::Search(lang));
     }
     jobs
 }

@@ -130,6 +130,7 @@ impl<'a> Prepared<'a> {
                     cx.insert("country", &country);
                 }
             }
+            Job::AtoZ(_) => cx.insert("index", &self.a_to_z(lang, &urls)),
             _ => {}
         }
         if template == "help.html" {
@@ -137,6 +138,12 @@ impl<'a> Prepared<'a> {
         }
         if matches!(template, "home.html") {
             cx.insert("latest", &self.latest(lang, &urls));
+            if let Some((path, size)) = self.source.bundles.get(&lang.code) {
+                let url = urls.link(path);
+                // Megabytes with one decimal, at least 0.1.
+                let megabytes = ((*size as f64 / 1_048_576.0) * 10.0).ceil() / 10.0;
+                cx.insert("bundle", &serde_json::json!({ "url": url, "megabytes": megabytes }));
+            }
         }
         cx.insert("page", &page);
         (out_path, template, cx)
@@ -250,15 +257,15 @@ impl<'a> Prepared<'a> {
                 );
                 view.audience = Some(a.to_owned());
             }
-            Job::Help(_) => {
-                generated(&mut view, "help/", "help", label(source, &lang.code, "help-title"));
+            Job::Help(_) | Job::Partners(_) | Job::AtoZ(_) | Job::Search(_) => {
+                let (tail, kind, key) = match job {
+                    Job::Help(_) => ("help/", "help", "help-title"),
+                    Job::Partners(_) => ("partners/", "partners", "partners-title"),
+                    Job::AtoZ(_) => ("a-z/", "a-z", "a-z-title"),
+                    _ => ("search/", "search", "search-title"),
+                };
+                generated(&mut view, tail, kind, label(source, &lang.code, key));
             }
-            Job::Partners(_) => generated(
-                &mut view,
-                "partners/",
-                "partners",
-                label(source, &lang.code, "partners-title"),
-            ),
             Job::Topic(_, t) => generated(
                 &mut view,
                 &format!("topics/{t}/"),
@@ -454,6 +461,62 @@ impl<'a> Prepared<'a> {
             count: countries.len(),
             regions,
         }
+    }
+
+    /// Every page and topic of the site as readers of `lang` see it, sorted by title with the language's
+    /// collation (ICU4X; the root collation if the language has no data). The home page is left out: every
+    /// page links it.
+    fn a_to_z(&self, lang: &Language, urls: &Urls) -> Vec<PageLink> {
+        let source = self.source;
+        let code = &lang.code;
+        let generated = |tail: &str, key: &str| PageLink {
+            title: label(source, code, key),
+            description: None,
+            url: urls.link(&format!("{code}/{tail}")),
+            audience: None,
+            ages: None,
+            updated: None,
+            lang: code.clone(),
+            is_fallback: false,
+        };
+        let pages = &source.content.pages;
+        let mut entries: Vec<PageLink> = pages
+            .values()
+            .filter(|g| !matches!(g.source.kind, PageKind::Home))
+            .map(|g| page_link(g, code, urls))
+            .collect();
+        for a in &source.config.audiences {
+            if !pages.contains_key(&format!("{a}/_index.md")) {
+                entries.push(generated(&format!("{a}/"), &format!("audience-{a}")));
+            }
+        }
+        for (slug, key) in [("help", "help-title"), ("partners", "partners-title")] {
+            if !pages.contains_key(&format!("{slug}.md")) {
+                entries.push(generated(&format!("{slug}/"), key));
+            }
+        }
+        for t in &source.data.topics {
+            entries.push(generated(&format!("topics/{}/", t.id), &format!("topic-{}", t.id)));
+        }
+        let locale =
+            icu::locale::Locale::try_from_str(code).unwrap_or(icu::locale::Locale::UNKNOWN);
+        let collator = icu::collator::Collator::try_new(
+            (&locale).into(),
+            icu::collator::options::CollatorOptions::default(),
+        )
+        .or_else(|_| {
+            icu::collator::Collator::try_new(
+                icu::collator::CollatorPreferences::default(),
+                icu::collator::options::CollatorOptions::default(),
+            )
+        });
+        match collator {
+            Ok(collator) => entries.sort_by(|a, b| {
+                collator.compare(&a.title, &b.title).then_with(|| a.url.cmp(&b.url))
+            }),
+            Err(_) => entries.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.url.cmp(&b.url))),
+        }
+        entries
     }
 
     /// The most recently updated guidance pages, for the home page.

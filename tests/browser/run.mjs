@@ -8,12 +8,13 @@
 // index.html; a missing file serves the language's 404.html, or the root's, with status 404). `--quick-exit`
 // gives the site.yaml quick_exit_url of the SITE after it; without it, the chooser's exit link is taken. The
 // first SITE's guidance pages are saved as screenshots (default DIR: target/browser/screenshots). `--only`
-// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, country, partners, 404).
-// `--served-at URL` says the SITE after it is already served at URL (by nginx, in tests/host.rs) and is
-// only read from disk to find its pages.
+// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, country, partners, 404,
+// constructs). `--served-at URL` says the SITE after it is already served at URL (by nginx, in tests/host.rs)
+// and is only read from disk to find its pages.
 //
 // Checked on the chooser and, in English and Arabic, on the home, audience, guidance, topic, help, a country's
-// helplines, partners and 404 pages: zero axe violations (light and dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
+// helplines, partners and 404 pages and the fixture's every-construct page: zero axe violations (light and
+// dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
 // console or page errors, no horizontal scroll at 320 px, one h1 and no skipped heading level, alt on every
 // image, targets of at least 24 px (or the WCAG 2.2 spacing and inline exceptions), visible keyboard focus, a
 // working skip link, the header (site title, Get help, quick exit, language switcher with lang and hreflang),
@@ -45,6 +46,9 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = ["en", "ar"];
 const BUDGET = { ".css": 20 * 1024, ".js": 5 * 1024 };
 const MISSING = "no-such-page-xyz/";
+const CONSTRUCTS = "parents/every-construct/";
+// The word for bullying that finds each language's cyberbullying page first (the shipped site).
+const SEARCH_WORDS = { en: "bullying", ar: "تنمر", zh: "欺凌" };
 // Pages tested at once: the CI machine has two cores.
 const WORKERS = Number(process.env.SAFEGUIDE_BROWSER_WORKERS) || 2;
 
@@ -200,6 +204,17 @@ async function pagesOf(root) {
       { kind: "partners", lang, path: `/${lang}/partners/`, status: 200 },
       { kind: "404", lang, path: `/${lang}/${MISSING}`, status: 404 },
     );
+    if (await isFile(path.join(root, lang, "a-z", "index.html"))) {
+      pages.push({ kind: "a-z", lang, path: `/${lang}/a-z/`, status: 200 });
+    }
+    if (await isFile(path.join(root, lang, "search", "index.html"))) {
+      const query = encodeURIComponent(SEARCH_WORDS[lang]);
+      pages.push({ kind: "search", lang, path: `/${lang}/search/?q=${query}`, status: 200 });
+    }
+    // The fixture's page with every Markdown construct the engine enables (task list, table, footnote, ...).
+    if (await isFile(path.join(root, lang, CONSTRUCTS, "index.html"))) {
+      pages.push({ kind: "constructs", lang, path: `/${lang}/${CONSTRUCTS}`, status: 200 });
+    }
   }
   return pages;
 }
@@ -504,6 +519,7 @@ async function withJavaScript(browser, site, page, where) {
   const { context, log } = await openContext(browser, site, {});
   try {
     const tab = await open(context, site.origin + page.path, page.status);
+    if (page.kind === "search") await searchSettled(tab);
     if (page.kind === "guidance" && site.screenshots) await screenshots(tab, site.screenshots, page.lang);
     await tab.evaluate(`window.__focusStyle = ${focusStyle.toString()}`);
     await check(where, "structure", () => tab.evaluate(structureProblems, expectations(site, page)));
@@ -705,6 +721,21 @@ async function withoutJavaScript(browser, site, page, where) {
     await check(where, "no JS: language switcher", () =>
       follow(context, site, page, `switcher link to ${other}`, (l) => l.hreflang === other, { lang: other }),
     );
+    await check(where, "no JS: the search control reaches the A-Z page", async () => {
+      const tab = await open(context, site.origin + page.path, page.status);
+      try {
+        await tab.fill("#find-query", "bullying");
+        await Promise.all([tab.waitForNavigation({ waitUntil: "load" }), tab.press("#find-query", "Enter")]);
+        const landed = new URL(tab.url());
+        const h1 = await tab.evaluate(() => document.querySelector("h1")?.textContent.trim());
+        const problems = [];
+        if (landed.pathname !== `/${lang}/a-z/`) problems.push(`the search control led to ${landed.pathname}, expected /${lang}/a-z/`);
+        if (h1 !== site.h1[`/${lang}/a-z/`]) problems.push(`the search control landed on h1 "${h1}"`);
+        return problems;
+      } finally {
+        await tab.close();
+      }
+    });
     await check(where, "no JS: audience nav", () =>
       follow(context, site, page, "audience link to children", (l) => new URL(l.href).pathname === `/${lang}/children/`, {
         h1: site.h1[`/${lang}/children/`],
@@ -718,6 +749,90 @@ async function withoutJavaScript(browser, site, page, where) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Search
+
+/** Waits until the search page has answered its query (results or a message other than "Searching..."). */
+async function searchSettled(tab) {
+  await tab.waitForFunction(() => {
+    const status = document.getElementById("search-status");
+    return status && status.textContent && status.textContent !== status.dataset.loading;
+  });
+}
+
+/** The result links of a settled search page, as paths. */
+async function resultPaths(tab) {
+  await searchSettled(tab);
+  return tab.$$eval("#search-results li > a", (as) => as.map((a) => new URL(a.href).pathname));
+}
+
+/**
+ * Search, where the site has it: the word for bullying finds the language's cyberbullying page first (when
+ * that page is a real translation; a site without one only needs the search to answer), every result is a
+ * page of the searched language (fallback copies are not indexed), the header box leads to the search page, and a guidance page loads nothing of the search
+ * until the box is used.
+ */
+async function searchChecks(browser, site, name) {
+  for (const [lang, word] of Object.entries(SEARCH_WORDS)) {
+    if (!(await isFile(path.join(site.root, lang, "search", "index.html")))) continue;
+    const target = `${lang}/children/cyberbullying/`;
+    const expectFirst = (await isTranslated(site.root, lang, target)) ? `/${target}` : null;
+    const { context, log } = await openContext(browser, site, {});
+    try {
+      await check(`${name} /${lang}/search/`, `searching "${word}"`, async () => {
+        const tab = await open(context, `${site.origin}/${lang}/search/?q=${encodeURIComponent(word)}`, 200);
+        const paths = await resultPaths(tab);
+        await tab.close();
+        const problems = [];
+        if (expectFirst && paths.length === 0) problems.push(`no results for "${word}"`);
+        const foreign = paths.filter((p) => !p.startsWith(`/${lang}/`) || p.includes("/pagefind/"));
+        if (foreign.length) problems.push(`results outside /${lang}/: ${foreign.join(", ")}`);
+        for (const p of paths) {
+          if (!(await isTranslated(site.root, lang, p.slice(1)))) problems.push(`result ${p} is a fallback copy`);
+        }
+        if (expectFirst && paths[0] !== expectFirst) problems.push(`first result ${paths[0]}, expected ${expectFirst}`);
+        return problems;
+      });
+    } finally {
+      await context.close();
+    }
+    record(`${name} /${lang}/search/`, "no outside requests or console errors (search)", trafficProblems(log));
+  }
+  if (!(await isFile(path.join(site.root, "en", "search", "index.html")))) return;
+  const slug = await guidanceSlug(site.root);
+  const guidance = `${site.origin}/en/children/${slug}/`;
+  const { context, log } = await openContext(browser, site, {});
+  try {
+    await check(`${name} /en/children/${slug}/`, "the page loads nothing of the search until it is used", async () => {
+      const tab = await context.newPage();
+      const requests = [];
+      tab.on("request", (r) => requests.push(new URL(r.url()).pathname));
+      await tab.goto(guidance, { waitUntil: "load" });
+      await tab.waitForTimeout(300);
+      await tab.close();
+      return requests.filter((p) => p.includes("/pagefind/") || p.endsWith("/search.js")).map((p) => `loaded ${p}`);
+    });
+    await check(`${name} /en/children/${slug}/`, "the header search box leads to results", async () => {
+      const tab = await open(context, guidance, 200);
+      await tab.fill("#find-query", SEARCH_WORDS.en);
+      await Promise.all([tab.waitForNavigation({ waitUntil: "load" }), tab.press("#find-query", "Enter")]);
+      const landed = new URL(tab.url());
+      const paths = await resultPaths(tab);
+      await tab.close();
+      const problems = [];
+      if (landed.pathname !== "/en/search/" || landed.searchParams.get("q") !== SEARCH_WORDS.en) {
+        problems.push(`the header search led to ${landed.pathname}${landed.search}`);
+      }
+      const hasTarget = await isTranslated(site.root, "en", "en/children/cyberbullying/");
+      if (hasTarget && paths.length === 0) problems.push("no results after searching from the header");
+      return problems;
+    });
+  } finally {
+    await context.close();
+  }
+  record(`${name} header search`, "no outside requests or console errors (header search)", trafficProblems(log));
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Sites
 
 async function budgetProblems(root) {
@@ -727,7 +842,8 @@ async function budgetProblems(root) {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name);
       if (entry.isDirectory()) {
-        await walk(file);
+        // Pagefind's bundle is fetched only by the search page, after the reader asks for a search.
+        if (!(folder === root && entry.name === "pagefind")) await walk(file);
         continue;
       }
       const ext = path.extname(entry.name);
@@ -773,8 +889,9 @@ async function testSite(browser, root, exitUrl, screenshots, only, servedAt) {
     await check(name, "CSS and JS budgets, no web fonts", () => budgetProblems(root));
     for (const lang of LANGS) {
       if (!(await isFile(path.join(root, lang, "index.html")))) record(name, `language ${lang}`, [`${root} has no /${lang}/`]);
-      for (const p of [`/${lang}/help/`, `/${lang}/children/`]) site.h1[p] = await h1Of(root, p);
+      for (const p of [`/${lang}/help/`, `/${lang}/children/`, `/${lang}/a-z/`]) site.h1[p] = await h1Of(root, p);
     }
+    if (!only || only.includes("search")) await searchChecks(browser, site, name);
     const pages = (await pagesOf(root)).filter((page) => !only || only.includes(page.kind));
     await inParallel(pages, WORKERS, async (page) => {
       const where = `${name} ${page.path} (${page.kind}${page.lang ? `, ${page.lang}` : ""})`;

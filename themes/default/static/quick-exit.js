@@ -24,3 +24,10 @@
     if (presses >= 3) leave();
   });
 })();
+// The header search box leads to A-Z; on a web server, to the search page.
+(function () {
+  var form = document.querySelector("form[data-search]");
+  if (form && /^https?:$/.test(location.protocol)) {
+    form.addEventListener("submit", function () { form.action = form.dataset.search; });
+  }
+})();
