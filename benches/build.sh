@@ -1,35 +1,67 @@
 #!/usr/bin/env bash
-# Benchmark: safeguide against Hugo on the shared deterministic corpus, in the same run, outputs on tmpfs.
-# Run by hand (not by cargo test):  bash benches/build.sh [path/to/gen_corpus.py]
-# Needs: hugo and hyperfine (Debian packages), python3. Prints medians, the ratio and peak memory.
+# Benchmark: safeguide against Hugo (and Zola when installed) on the shared deterministic corpus, in the same
+# run, outputs on tmpfs. Run by hand (not by cargo test):
+#   bash benches/build.sh [path/to/gen_corpus.py]
+#   SIZES="2000 17000" RUNS=3 bash benches/build.sh     # the 12,000 and 102,000-page corpora
+# Needs: hyperfine and hugo (Debian packages), python3; zola on PATH is measured too (Zola is not in Debian:
+# build it from its source release with `cargo build --release` and put target/release/zola on PATH).
+# Prints, per corpus size: medians, peak memory, ratios to the peers, and how time and memory grow between sizes.
+# safeguide is timed with --no-search, as Hugo and Zola build no search index here; the cost of the search
+# index is printed on its own line (one run: Pagefind's indexing dominates it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GEN=${1:-../shared/bench/gen_corpus.py}
 WORK=${BENCH_DIR:-/dev/shm/safeguide-bench}
 RUNS=${RUNS:-5}
+SIZES=${SIZES:-100 2000}
 command -v hugo >/dev/null && command -v hyperfine >/dev/null || { echo "install hugo and hyperfine: apt-get install hugo hyperfine" >&2; exit 2; }
+HAVE_ZOLA=$(command -v zola >/dev/null && echo 1 || echo 0)
 cargo build --release --quiet
 BIN=$PWD/target/release/safeguide
 mkdir -p "$WORK"
 median() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(' '.join('%.3f' % x['median'] for x in r))" "$1"; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-for pages in 100 2000; do
-  sg=$WORK/sg-$pages; hg=$WORK/hugo-$pages
-  [ -d "$sg" ] || python3 "$GEN" --format safeguide --pages-per-lang "$pages" --out "$sg" >/dev/null
+: > "$WORK/summary.txt"
+for pages in $SIZES; do
+  sg=$WORK/sg-$pages; hg=$WORK/hugo-$pages; zl=$WORK/zola-$pages
+  if [ ! -d "$sg" ]; then
+    python3 "$GEN" --format safeguide --pages-per-lang "$pages" --out "$sg" >/dev/null
+    # The generator writes helplines in the older contract; bring them up to the current one.
+    python3 benches/upgrade_corpus.py "$sg"
+  fi
   [ -d "$hg" ] || python3 "$GEN" --format hugo --pages-per-lang "$pages" --out "$hg" >/dev/null
-  hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/result-$pages.json" \
-    -n safeguide "$BIN build --root $sg --out $WORK/out-sg-$pages --quiet" \
-    -n hugo "hugo --quiet --source $hg --destination $WORK/out-hugo-$pages" >/dev/null
-  read -r t_sg t_hugo <<<"$(median "$WORK/result-$pages.json")"
-  m_sg=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-$pages" --quiet)
+  [ "$HAVE_ZOLA" = 0 ] || [ -d "$zl" ] || python3 "$GEN" --format zola --pages-per-lang "$pages" --out "$zl" >/dev/null
+  cmds=(-n safeguide "$BIN build --root $sg --out $WORK/out-sg-$pages --quiet --no-search"
+        -n hugo "hugo --quiet --source $hg --destination $WORK/out-hugo-$pages")
+  [ "$HAVE_ZOLA" = 0 ] || cmds+=(-n zola "zola --root $zl build --force --output-dir $WORK/out-zola-$pages")
+  hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/result-$pages.json" "${cmds[@]}" >/dev/null
+  read -r t_sg t_hugo t_zola <<<"$(median "$WORK/result-$pages.json") -"
+  m_sg=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-$pages" --quiet --no-search)
   m_hugo=$(peak_kb hugo --quiet --source "$hg" --destination "$WORK/out-hugo-$pages")
-  files_sg=$(find "$WORK/out-sg-$pages" -name '*.html' | wc -l)
-  files_hugo=$(find "$WORK/out-hugo-$pages" -name '*.html' | wc -l)
-  python3 - "$pages" "$t_sg" "$t_hugo" "$m_sg" "$m_hugo" "$files_sg" "$files_hugo" <<'PY'
+  m_zola=-
+  [ "$HAVE_ZOLA" = 0 ] || m_zola=$(peak_kb zola --root "$zl" build --force --output-dir "$WORK/out-zola-$pages")
+  s_start=$(date +%s.%N)
+  m_search=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-search-$pages" --quiet)
+  t_search=$(python3 -c "import sys,time; print('%.3f' % (time.time() - float(sys.argv[1])))" "$s_start")
+  m_check=$(peak_kb "$BIN" check --root "$sg")
+  python3 - "$pages" "$t_sg" "$t_hugo" "$t_zola" "$m_sg" "$m_hugo" "$m_zola" "$t_search" "$m_search" "$m_check" <<'PY' | tee -a "$WORK/summary.txt"
 import sys
-pages, t_sg, t_hugo, m_sg, m_hugo, f_sg, f_hugo = sys.argv[1:]
-t_sg, t_hugo = float(t_sg), float(t_hugo)
-print(f"{int(pages)*6:>6} pages: safeguide {t_sg:.3f} s median, {int(m_sg)/1024:.0f} MB peak, {f_sg} HTML files | "
-      f"hugo {t_hugo:.3f} s, {int(m_hugo)/1024:.0f} MB, {f_hugo} HTML files | safeguide/hugo time {t_sg/t_hugo:.2f}")
+pages, t_sg, t_hugo, t_zola, m_sg, m_hugo, m_zola, t_search, m_search, m_check = sys.argv[1:]
+mb = lambda kb: f"{int(kb) / 1024:.0f} MB"
+line = (f"{int(pages) * 6:>7} pages: safeguide {float(t_sg):.3f} s, {mb(m_sg)} | hugo {float(t_hugo):.3f} s, "
+        f"{mb(m_hugo)} | safeguide/hugo {float(t_sg) / float(t_hugo):.2f}")
+if t_zola != "-":
+    line += f" | zola {float(t_zola):.3f} s, {mb(m_zola)} | safeguide/zola {float(t_sg) / float(t_zola):.2f}"
+line += f" | with search {float(t_search):.2f} s, {mb(m_search)} | check peak {mb(m_check)}"
+print(line)
 PY
+  echo "$pages $t_sg $m_sg" >> "$WORK/growth.txt.$$"
 done
+python3 - "$WORK/growth.txt.$$" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+for (p0, t0, m0), (p1, t1, m1) in zip(rows, rows[1:]):
+    print(f"{int(p0) * 6} -> {int(p1) * 6} pages ({int(p1) / int(p0):.1f}x): safeguide time {float(t1) / float(t0):.1f}x, "
+          f"memory {int(m1) / int(m0):.1f}x")
+PY
+rm -f "$WORK/growth.txt.$$"

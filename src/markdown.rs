@@ -81,6 +81,20 @@ pub fn options() -> Options {
 
 /// Renders `markdown`, reporting broken links and unsafe URLs as diagnostics.
 pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+    process(markdown, cx, true)
+}
+
+/// What [`render`] finds (headings, links, images, problems) without writing the HTML: the first pass of a
+/// build, which needs every page's facts at once but not every page's HTML.
+pub fn analyse(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+    process(markdown, cx, false)
+}
+
+fn process(
+    markdown: &str,
+    cx: &LinkContext<'_>,
+    write_html: bool,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .map(|(e, range)| (e, range.start))
@@ -97,6 +111,9 @@ pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diag
     let links = rewrite_links(&mut events, markdown, cx, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
+    }
+    if !write_html {
+        return Ok(Rendered { html: String::new(), headings, links, images });
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));

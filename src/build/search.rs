@@ -22,6 +22,7 @@ pub fn index(source: &SiteSource) -> Result<Vec<OutputFile>> {
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(fail)?;
     runtime.block_on(async {
         let mut index = pagefind::api::PagefindIndex::new(None).map_err(fail)?;
+        let page_urls = source.content.urls();
         for lang in &source.config.languages {
             for group in source.content.pages.values() {
                 let (page, is_fallback) = group.in_language(&lang.code);
@@ -40,7 +41,15 @@ pub fn index(source: &SiteSource) -> Result<Vec<OutputFile>> {
                     let keywords = xml(&page.front.keywords.join(", "));
                     let _ = write!(html, "<span data-pagefind-meta=\"keywords:{keywords}\"></span>");
                 }
-                html.push_str(&page.html);
+                let body = crate::content::body_html(
+                    &source.config,
+                    &source.root,
+                    page,
+                    &group.url_path,
+                    &page_urls,
+                )
+                .map_err(Error::Site)?;
+                html.push_str(&body);
                 html.push_str("</main></body></html>");
                 let url = format!("/{}/{}", lang.code, group.url_path);
                 index.add_html_file(None, Some(url), html).await.map_err(fail)?;

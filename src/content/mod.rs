@@ -197,7 +197,6 @@ fn read_page(
         front: split.front,
         body: split.body,
         body_line: split.body_line,
-        html: String::new(),
         headings: Vec::new(),
         links: Vec::new(),
         images: Vec::new(),
@@ -449,7 +448,7 @@ impl ContentTree {
     }
 }
 
-/// Renders one page's Markdown into its `html`, `headings` and `links`.
+/// Reads one page's Markdown for its `headings`, `links` and `images`, reporting what is broken.
 fn render_page(
     config: &SiteConfig,
     root: &Path,
@@ -458,6 +457,38 @@ fn render_page(
     urls: &HashMap<String, String>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    match markdown_pass(config, root, page, url_path, urls, false) {
+        Ok(r) => {
+            page.headings = r.headings;
+            page.links = r.links;
+            page.images = r.images;
+        }
+        Err(mut d) => problems.append(&mut d),
+    }
+}
+
+/// A page's body as HTML, with links between pages made relative to `url_path` (the page's URL path
+/// below its language folder) and images measured. `urls` is every page's URL path by key
+/// ([`ContentTree::urls`]). Called when the page is written, so no page's HTML outlives its writing.
+pub fn body_html(
+    config: &SiteConfig,
+    root: &Path,
+    page: &SourcePage,
+    url_path: &str,
+    urls: &HashMap<String, String>,
+) -> std::result::Result<String, Vec<Diagnostic>> {
+    markdown_pass(config, root, page, url_path, urls, true).map(|r| r.html)
+}
+
+/// The one way a page's Markdown is read: the same link context for the first pass and for writing.
+fn markdown_pass(
+    config: &SiteConfig,
+    root: &Path,
+    page: &SourcePage,
+    url_path: &str,
+    urls: &HashMap<String, String>,
+    write_html: bool,
+) -> std::result::Result<crate::markdown::Rendered, Vec<Diagnostic>> {
     let image = |key: &str| {
         let file = assets::source_file(root, &page.lang, &config.default_language, key)
             .ok_or_else(|| "was not found".to_owned())?;
@@ -474,14 +505,10 @@ fn render_page(
             .language(&page.lang)
             .is_some_and(|l| l.dir == crate::config::TextDirection::Rtl),
     };
-    match crate::markdown::render(&page.body, &cx) {
-        Ok(r) => {
-            page.html = r.html;
-            page.headings = r.headings;
-            page.links = r.links;
-            page.images = r.images;
-        }
-        Err(mut d) => problems.append(&mut d),
+    if write_html {
+        crate::markdown::render(&page.body, &cx)
+    } else {
+        crate::markdown::analyse(&page.body, &cx)
     }
 }
 

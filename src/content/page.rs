@@ -1,4 +1,6 @@
-//! One Markdown file of the site: where it sits, what its front matter says, and its rendered body.
+//! One Markdown file of the site: where it sits, what its front matter says, its body and the facts other
+//! pages need from it (headings, links, images). Its HTML is not kept: it is rendered when its page is
+//! written, so memory grows with what pages share, not with their text.
 
 use crate::content::front_matter::FrontMatter;
 use crate::markdown::{Heading, PageLink};
@@ -75,8 +77,6 @@ pub struct SourcePage {
     pub body: String,
     /// The file line on which the body starts.
     pub body_line: usize,
-    /// The body rendered to HTML, with links between pages made relative.
-    pub html: String,
     /// The body's headings, for tables of contents and anchor checks.
     pub headings: Vec<Heading>,
     /// The body's links to pages of the site (this one included, for `#anchor` links), for anchor checks.

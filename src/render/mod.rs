@@ -244,14 +244,33 @@ pub fn render_selected(
             .collect()
     });
     let prepared = views::Prepared::new(source, only.as_ref());
-    let results: Vec<Result<std::result::Result<String, Diagnostic>>> = jobs
+    let page_urls = source.content.urls();
+    let results: Vec<Result<std::result::Result<String, Vec<Diagnostic>>>> = jobs
         .par_iter()
         .map(|job| {
-            let (path, template, context) = prepared.context(job);
+            // A page's body is rendered here, as its page is written, and dropped with it.
+            let content = match job {
+                Job::Content(lang, group) => {
+                    let (page, _) = group.in_language(&lang.code);
+                    let html = crate::content::body_html(
+                        &source.config,
+                        &source.root,
+                        page,
+                        &group.url_path,
+                        &page_urls,
+                    );
+                    match html {
+                        Ok(html) => html,
+                        Err(problems) => return Ok(Err(problems)),
+                    }
+                }
+                _ => String::new(),
+            };
+            let (path, template, context) = prepared.context(job, content);
             match tera.render(template, &context) {
                 Ok(html) => sink(OutputFile { path: path.clone(), bytes: html.into_bytes() })
                     .map(|()| Ok(path)),
-                Err(e) => Ok(Err(template_diagnostic(source, &e))),
+                Err(e) => Ok(Err(vec![template_diagnostic(source, &e)])),
             }
         })
         .collect();
@@ -260,7 +279,7 @@ pub fn render_selected(
     for r in results {
         match r? {
             Ok(p) => paths.push(p),
-            Err(d) => problems.push(d),
+            Err(mut d) => problems.append(&mut d),
         }
     }
     if !problems.is_empty() {

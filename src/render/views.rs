@@ -99,8 +99,13 @@ impl<'a> Prepared<'a> {
         self.audience_pages.get(audience).map_or(&[], Vec::as_slice)
     }
 
-    /// The output path, template name and context of a job.
-    pub(crate) fn context(&self, job: &Job<'_>) -> (String, &'static str, Context) {
+    /// The output path, template name and context of a job; `content` is a Markdown page's body as HTML
+    /// (empty for generated pages), rendered by the caller just before this page is written.
+    pub(crate) fn context(
+        &self,
+        job: &Job<'_>,
+        content: String,
+    ) -> (String, &'static str, Context) {
         let config = &self.source.config;
         let (lang, site_path, template) = job.place(config);
         let urls = if matches!(job, Job::NotFound(..)) {
@@ -115,7 +120,7 @@ impl<'a> Prepared<'a> {
         cx.insert("dir", lang.dir.as_str());
         cx.insert_value("data", parts.data.clone());
         cx.insert("site", &self.site_view(lang, &urls));
-        let page = self.page_view(job, lang, &site_path, &urls);
+        let page = self.page_view(job, lang, &site_path, &urls, content);
         match *job {
             Job::Content(_, g) if matches!(g.source.kind, PageKind::Audience { .. }) => {
                 let audience = g.source.kind.audience().unwrap_or_default();
@@ -191,7 +196,14 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    fn page_view(&self, job: &Job<'_>, lang: &Language, site_path: &str, urls: &Urls) -> PageView {
+    fn page_view(
+        &self,
+        job: &Job<'_>,
+        lang: &Language,
+        site_path: &str,
+        urls: &Urls,
+        content: String,
+    ) -> PageView {
         let source = self.source;
         let config = &source.config;
         let default = config.default();
@@ -206,7 +218,7 @@ impl<'a> Prepared<'a> {
             kind: "page",
             title: String::new(),
             description: None,
-            content: String::new(),
+            content,
             url: urls.link(site_path),
             permalink: urls.absolute(site_path),
             canonical: urls.absolute(site_path),
@@ -309,7 +321,6 @@ impl<'a> Prepared<'a> {
         view.title = page.front.title.clone();
         view.description = page.front.description.clone();
         view.is_draft = page.front.draft;
-        view.content = page.html.clone();
         view.audience = page.kind.audience().map(str::to_owned);
         view.topics =
             group.source.front.topics.iter().map(|t| topic_link(&lang.code, t, urls)).collect();
