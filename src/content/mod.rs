@@ -470,7 +470,7 @@ fn render_page(
 /// A page's body as HTML, with links between pages made relative to `url_path` (the page's URL path
 /// below its language folder) and images measured. `urls` is every page's URL path by key
 /// ([`ContentTree::urls`]). Called when the page is written, so no page's HTML outlives its writing.
-pub fn body_html(
+pub(crate) fn body_html(
     config: &SiteConfig,
     root: &Path,
     page: &SourcePage,

@@ -249,7 +249,7 @@ pub fn render_selected(
         .par_iter()
         .map(|job| {
             // A page's body is rendered here, as its page is written, and dropped with it.
-            let content = match job {
+            let body = match job {
                 Job::Content(lang, group) => {
                     let (page, _) = group.in_language(&lang.code);
                     let html = crate::content::body_html(
@@ -266,7 +266,7 @@ pub fn render_selected(
                 }
                 _ => String::new(),
             };
-            let (path, template, context) = prepared.context(job, content);
+            let (path, template, context) = prepared.context(job, body);
             match tera.render(template, &context) {
                 Ok(html) => sink(OutputFile { path: path.clone(), bytes: html.into_bytes() })
                     .map(|()| Ok(path)),
