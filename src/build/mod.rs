@@ -88,6 +88,16 @@ impl BuildReport {
 
 /// Loads everything the site is made of and validates it, reporting every problem found.
 pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSource> {
+    load_with(root, base_url, drafts, true)
+}
+
+/// [`load`], keeping pages' Markdown text only when `keep_bodies` (see [`crate::content::LoadOptions`]).
+fn load_with(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    keep_bodies: bool,
+) -> Result<SiteSource> {
     let config = crate::config::load(root, base_url)?;
     let mut problems = Vec::new();
     let mut keep = |r: Result<()>| -> Result<()> {
@@ -110,8 +120,12 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSou
     let mut theme = None;
     keep(crate::theme::load(&config, root).map(|t| theme = Some(t)))?;
     let mut content = None;
-    let options =
-        crate::content::LoadOptions { root, drafts, topics: data_ok.then_some(&topic_ids) };
+    let options = crate::content::LoadOptions {
+        root,
+        drafts,
+        topics: data_ok.then_some(&topic_ids),
+        keep_bodies,
+    };
     keep(crate::content::load(&config, &options).map(|c| content = Some(c)))?;
     match (localizer, theme, content) {
         (Some(localizer), Some(theme), Some(content)) if problems.is_empty() => Ok(SiteSource {
@@ -236,7 +250,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &options.out.clone().unwrap_or_else(|| root.join("public")),
         options.force,
     )?;
-    let mut source = load(&root, options.base_url.as_deref(), options.drafts)?;
+    let mut source = load_with(&root, options.base_url.as_deref(), options.drafts, false)?;
     // The offline copies come first: the home pages link each with its size.
     let zips = if options.bundle {
         let zips = bundle::bundles(&source, &crate::render::templates(&source)?)?;

@@ -73,6 +73,11 @@ pub struct LoadOptions<'a> {
     pub drafts: bool,
     /// Known topic ids; `None` when the topics could not be read, so pages are not blamed for it.
     pub topics: Option<&'a HashSet<String>>,
+    /// Whether pages keep their Markdown text. `build` does not: it takes what other pages need from each
+    /// page's text (headings, links, images) and reads the text again when the page is written, so its
+    /// memory grows with what pages share, not with their text (over 600 MB at 102,000 pages).
+    /// `check`, `i18n` and `serve` keep it.
+    pub keep_bodies: bool,
 }
 
 /// Reads, validates and renders every page under `content/`.
@@ -195,7 +200,8 @@ fn read_page(
         file,
         kind,
         front: split.front,
-        body: split.body,
+        body: if options.keep_bodies { split.body } else { String::new() },
+        body_released: !options.keep_bodies,
         body_line: split.body_line,
         headings: Vec::new(),
         links: Vec::new(),
@@ -489,6 +495,13 @@ fn markdown_pass(
     urls: &HashMap<String, String>,
     write_html: bool,
 ) -> std::result::Result<crate::markdown::Rendered, Vec<Diagnostic>> {
+    let reread;
+    let body = if page.body_released {
+        reread = read_body_again(root, page)?;
+        reread.as_str()
+    } else {
+        page.body.as_str()
+    };
     let image = |key: &str| {
         let file = assets::source_file(root, &page.lang, &config.default_language, key)
             .ok_or_else(|| "was not found".to_owned())?;
@@ -506,10 +519,31 @@ fn markdown_pass(
             .is_some_and(|l| l.dir == crate::config::TextDirection::Rtl),
     };
     if write_html {
-        crate::markdown::render(&page.body, &cx)
+        crate::markdown::render(body, &cx)
     } else {
-        crate::markdown::analyse(&page.body, &cx)
+        crate::markdown::analyse(body, &cx)
     }
+}
+
+/// A released page's body, read from its file again; an error when the file changed since the first pass
+/// in a way that moves the body (its links were checked against the text read then).
+fn read_body_again(root: &Path, page: &SourcePage) -> std::result::Result<String, Vec<Diagnostic>> {
+    let changed = |why: String| {
+        vec![
+            Diagnostic::error(&page.file, "changed", why)
+                .hint("a file changed while the site was building; build again"),
+        ]
+    };
+    let text = match crate::fs::read_source(&root.join(&page.file), &page.file) {
+        Ok(Ok(text)) => text,
+        Ok(Err(d)) => return Err(vec![d]),
+        Err(e) => return Err(changed(e.to_string())),
+    };
+    let split = front_matter::split(&text, &page.file).map_err(|d| vec![d])?;
+    if split.body_line != page.body_line {
+        return Err(changed("its front matter changed while the site was building".to_owned()));
+    }
+    Ok(split.body)
 }
 
 /// Reads, validates and renders one page of `tree` again after its file was edited, as [`load`] would.

@@ -73,8 +73,10 @@ pub struct SourcePage {
     pub kind: PageKind,
     /// Its front matter.
     pub front: FrontMatter,
-    /// The Markdown body.
+    /// The Markdown body; empty when the site was loaded without keeping bodies (`build`).
     pub body: String,
+    /// Whether `body` was not kept, to be read again from `file` when it is needed.
+    pub body_released: bool,
     /// The file line on which the body starts.
     pub body_line: usize,
     /// The body's headings, for tables of contents and anchor checks.

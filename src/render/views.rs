@@ -37,6 +37,9 @@ pub(crate) struct Prepared<'a> {
     /// Per guidance page key: (previous, next, related pages of other audiences), computed once for all
     /// languages so that no page scans the whole site.
     neighbours: std::collections::HashMap<&'a str, Neighbours<'a>>,
+    /// The standalone pages every page's footer links (about, privacy, ...), found once: scanning the
+    /// site for them on every page grew with the square of the site.
+    standalone: Vec<&'a PageGroup>,
 }
 
 /// A guidance page's place among the others.
@@ -92,7 +95,13 @@ impl<'a> Prepared<'a> {
             .map(|a| (a.as_str(), source.content.audience_pages(a)))
             .collect();
         let neighbours = neighbours(&source.config.audiences, &audience_pages, only);
-        Prepared { source, per_language, audience_pages, neighbours }
+        let standalone = source
+            .content
+            .pages
+            .values()
+            .filter(|g| matches!(&g.source.kind, PageKind::Standalone { slug } if slug != "help" && slug != "partners"))
+            .collect();
+        Prepared { source, per_language, audience_pages, neighbours, standalone }
     }
 
     fn pages_of(&self, audience: &str) -> &[&'a PageGroup] {
@@ -179,14 +188,7 @@ impl<'a> Prepared<'a> {
                 })
                 .collect(),
             topics: self.source.data.topics.iter().map(|t| topic_link(code, &t.id, urls)).collect(),
-            pages: self
-                .source
-                .content
-                .pages
-                .values()
-                .filter(|g| matches!(&g.source.kind, PageKind::Standalone { slug } if slug != "help" && slug != "partners"))
-                .map(|g| page_link(g, code, urls))
-                .collect(),
+            pages: self.standalone.iter().map(|g| page_link(g, code, urls)).collect(),
             home_url: urls.link(&format!("{code}/")),
             help_url: urls.link(&format!("{code}/help/")),
             partners_url: urls.link(&format!("{code}/partners/")),

@@ -229,7 +229,12 @@ impl LiveSite {
             return Ok(false);
         }
         let topics = source.data.topic_ids();
-        let options = LoadOptions { root: &self.root, drafts: self.drafts, topics: Some(&topics) };
+        let options = LoadOptions {
+            root: &self.root,
+            drafts: self.drafts,
+            topics: Some(&topics),
+            keep_bodies: true,
+        };
         let page = match crate::content::reload_page(
             &source.config,
             &options,
