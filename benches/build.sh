@@ -14,6 +14,10 @@ GEN=${1:-../shared/bench/gen_corpus.py}
 WORK=${BENCH_DIR:-/dev/shm/safeguide-bench}
 RUNS=${RUNS:-5}
 SIZES=${SIZES:-100 2000}
+# Peers and the search index are measured up to this many pages per language (Hugo takes minutes at 17000, and
+# Pagefind's in-memory index needs about 2.5 GB per 12,000 pages).
+PEERS_MAX=${PEERS_MAX:-100000}
+SEARCH_MAX=${SEARCH_MAX:-2000}
 command -v hugo >/dev/null && command -v hyperfine >/dev/null || { echo "install hugo and hyperfine: apt-get install hugo hyperfine" >&2; exit 2; }
 HAVE_ZOLA=$(command -v zola >/dev/null && echo 1 || echo 0)
 cargo build --release --quiet
@@ -31,28 +35,37 @@ for pages in $SIZES; do
   fi
   [ -d "$hg" ] || python3 "$GEN" --format hugo --pages-per-lang "$pages" --out "$hg" >/dev/null
   [ "$HAVE_ZOLA" = 0 ] || [ -d "$zl" ] || python3 "$GEN" --format zola --pages-per-lang "$pages" --out "$zl" >/dev/null
-  cmds=(-n safeguide "$BIN build --root $sg --out $WORK/out-sg-$pages --quiet --no-search"
-        -n hugo "hugo --quiet --source $hg --destination $WORK/out-hugo-$pages")
-  [ "$HAVE_ZOLA" = 0 ] || cmds+=(-n zola "zola --root $zl build --force --output-dir $WORK/out-zola-$pages")
+  peers=$([ "$pages" -le "$PEERS_MAX" ] && echo 1 || echo 0)
+  cmds=(-n safeguide "$BIN build --root $sg --out $WORK/out-sg-$pages --quiet --no-search")
+  [ "$peers" = 0 ] || cmds+=(-n hugo "hugo --quiet --source $hg --destination $WORK/out-hugo-$pages")
+  [ "$peers" = 0 ] || [ "$HAVE_ZOLA" = 0 ] || cmds+=(-n zola "zola --root $zl build --force --output-dir $WORK/out-zola-$pages")
   hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/result-$pages.json" "${cmds[@]}" >/dev/null
-  read -r t_sg t_hugo t_zola <<<"$(median "$WORK/result-$pages.json") -"
+  read -r t_sg t_hugo t_zola <<<"$(median "$WORK/result-$pages.json") - -"
   m_sg=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-$pages" --quiet --no-search)
-  m_hugo=$(peak_kb hugo --quiet --source "$hg" --destination "$WORK/out-hugo-$pages")
-  m_zola=-
-  [ "$HAVE_ZOLA" = 0 ] || m_zola=$(peak_kb zola --root "$zl" build --force --output-dir "$WORK/out-zola-$pages")
-  s_start=$(date +%s.%N)
-  m_search=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-search-$pages" --quiet)
-  t_search=$(python3 -c "import sys,time; print('%.3f' % (time.time() - float(sys.argv[1])))" "$s_start")
+  m_hugo=-; m_zola=-
+  [ "$peers" = 0 ] || m_hugo=$(peak_kb hugo --quiet --source "$hg" --destination "$WORK/out-hugo-$pages")
+  [ "$peers" = 0 ] || [ "$HAVE_ZOLA" = 0 ] || m_zola=$(peak_kb zola --root "$zl" build --force --output-dir "$WORK/out-zola-$pages")
+  t_search=-; m_search=-
+  if [ "$pages" -le "$SEARCH_MAX" ]; then
+    s_start=$(date +%s.%N)
+    m_search=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-search-$pages" --quiet)
+    t_search=$(python3 -c "import sys,time; print('%.3f' % (time.time() - float(sys.argv[1])))" "$s_start")
+  fi
+  c_start=$(date +%s.%N)
   m_check=$(peak_kb "$BIN" check --root "$sg")
-  python3 - "$pages" "$t_sg" "$t_hugo" "$t_zola" "$m_sg" "$m_hugo" "$m_zola" "$t_search" "$m_search" "$m_check" <<'PY' | tee -a "$WORK/summary.txt"
+  t_check=$(python3 -c "import sys,time; print('%.3f' % (time.time() - float(sys.argv[1])))" "$c_start")
+  python3 - "$pages" "$t_sg" "$t_hugo" "$t_zola" "$m_sg" "$m_hugo" "$m_zola" "$t_search" "$m_search" "$m_check" "$t_check" <<'PY' | tee -a "$WORK/summary.txt"
 import sys
-pages, t_sg, t_hugo, t_zola, m_sg, m_hugo, m_zola, t_search, m_search, m_check = sys.argv[1:]
+pages, t_sg, t_hugo, t_zola, m_sg, m_hugo, m_zola, t_search, m_search, m_check, t_check = sys.argv[1:]
 mb = lambda kb: f"{int(kb) / 1024:.0f} MB"
-line = (f"{int(pages) * 6:>7} pages: safeguide {float(t_sg):.3f} s, {mb(m_sg)} | hugo {float(t_hugo):.3f} s, "
-        f"{mb(m_hugo)} | safeguide/hugo {float(t_sg) / float(t_hugo):.2f}")
+line = f"{int(pages) * 6:>7} pages: safeguide {float(t_sg):.3f} s, {mb(m_sg)}"
+if t_hugo != "-":
+    line += f" | hugo {float(t_hugo):.3f} s, {mb(m_hugo)} | safeguide/hugo {float(t_sg) / float(t_hugo):.2f}"
 if t_zola != "-":
     line += f" | zola {float(t_zola):.3f} s, {mb(m_zola)} | safeguide/zola {float(t_sg) / float(t_zola):.2f}"
-line += f" | with search {float(t_search):.2f} s, {mb(m_search)} | check peak {mb(m_check)}"
+if t_search != "-":
+    line += f" | with search {float(t_search):.2f} s, {mb(m_search)}"
+line += f" | check {float(t_check):.2f} s ({float(t_check) / float(t_sg):.2f}x build), {mb(m_check)}"
 print(line)
 PY
   echo "$pages $t_sg $m_sg" >> "$WORK/growth.txt.$$"
