@@ -137,7 +137,7 @@ pub fn init(options: &InitOptions) -> Result<Initialised> {
             crate::new_page::create(&config, &root, &page, &today)?;
         }
     }
-    let source = crate::build::load(&root, None, true)?;
+    let source = crate::source::load(&root, None, true)?;
     for lang in &languages[1..] {
         if crate::i18n::load::embedded_files(&lang.code).is_empty()
             && let Some(text) = crate::i18n::messages::to_translate(&source, &lang.code)

@@ -24,6 +24,7 @@ pub mod init;
 pub mod markdown;
 pub mod names;
 pub mod new_page;
+pub mod paths;
 mod properties;
 pub mod readability;
 pub mod render;

@@ -105,7 +105,7 @@ fn check(args: &CheckArgs) -> ExitCode {
 
 fn status(args: &StatusArgs) -> ExitCode {
     let root = &args.root.root;
-    let source = match safeguide::build::load(root, None, true) {
+    let source = match safeguide::source::load(root, None, true) {
         Ok(source) => source,
         Err(e) => return report_error(&e, root, "i18n status"),
     };
@@ -121,7 +121,7 @@ fn status(args: &StatusArgs) -> ExitCode {
 
 fn messages(args: &MessagesArgs) -> ExitCode {
     let root = &args.root.root;
-    let source = match safeguide::build::load(root, None, true) {
+    let source = match safeguide::source::load(root, None, true) {
         Ok(source) => source,
         Err(e) => return report_error(&e, root, "i18n messages"),
     };

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::content::assets::{self, ImageMeta};
 use crate::error::{Diagnostic, line_col};
+use crate::paths::{relative_url, resolve};
 
 /// A heading of a page, for tables of contents and anchor checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -668,29 +669,6 @@ fn image_url(url_path: &str, file: &str) -> String {
     format!("{base}{name}")
 }
 
-/// Decodes `%XX` escapes (browsers escape non-ASCII anchors and page names in URLs); `None` when the result
-/// is not UTF-8. A `%` not followed by two hex digits is kept as it is.
-pub fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = (bytes[i] == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        if let Some(byte) = hex {
-            out.push(byte);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 /// The opening tag of a link to another page. It carries the target's path below the language folder in
 /// `data-path`, so the print style sheet can print the link's full address in the reader's language (one
 /// rendering of a page serves every language, so the full address cannot be written here).
@@ -731,36 +709,6 @@ fn classify(url: &str) -> LinkKind<'_> {
         }
     }
     LinkKind::Relative
-}
-
-/// Resolves a relative path against the folder of the file `key` (a page key, or an output path); `None` if
-/// it climbs out of the tree.
-pub fn resolve(key: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = key.split('/').collect();
-    parts.pop();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// The relative URL from the page at URL path `from` to the page at `to` (both ending in `/` or empty).
-pub fn relative_url(from: &str, to: &str) -> String {
-    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
-    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
-    let mut url = "../".repeat(from.len() - common);
-    for part in &to_parts[common..] {
-        url.push_str(part);
-        url.push('/');
-    }
-    if url.is_empty() { "./".to_owned() } else { url }
 }
 
 #[cfg(test)]
@@ -912,14 +860,6 @@ mod tests {
         let r = render("الرقم 116 111\n\n```\n116 111\n```", &cx).unwrap();
         assert!(r.html.contains("\u{2066}116 111\u{2069}"));
         assert!(r.html.contains("<code>116 111\n</code>"), "code is left alone");
-    }
-
-    #[test]
-    fn relative_urls() {
-        assert_eq!(relative_url("children/a/", "children/b/"), "../b/");
-        assert_eq!(relative_url("", "children/"), "children/");
-        assert_eq!(relative_url("children/", "children/"), "./");
-        assert_eq!(relative_url("children/a/", ""), "../../");
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::sync::Mutex;
 
-use crate::build::output::OutputFile;
 use crate::error::{Error, Result};
+use crate::paths::OutputFile;
 use crate::source::SiteSource;
 
 /// Generated files that describe the online site and have no place in an offline copy.
@@ -147,7 +147,7 @@ fn resolve(page: &str, url: &str) -> Option<String> {
     if path.is_empty() || path.starts_with('/') || path.contains(':') {
         return None;
     }
-    crate::markdown::resolve(page, path)
+    crate::paths::resolve(page, path)
 }
 
 /// Calls `replace` with each URL in a link attribute of `html` (each candidate of a `srcset`), putting

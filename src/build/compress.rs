@@ -4,8 +4,8 @@
 
 use std::io::Write as _;
 
-use crate::build::output::OutputFile;
 use crate::error::{Error, Result};
+use crate::paths::OutputFile;
 
 /// Extensions of the files that get compressed copies.
 const COMPRESSED: [&str; 5] = [".html", ".css", ".js", ".xml", ".json"];

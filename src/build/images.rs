@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::build::output::OutputFile;
 use crate::content::assets;
 use crate::error::{Diagnostic, Error, Result};
+use crate::paths::OutputFile;
 use crate::source::SiteSource;
 
 /// The cache folder below the site root.

@@ -11,13 +11,12 @@ pub mod search;
 pub mod sitemap;
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::paths::OutputFile;
 use crate::source::SiteSource;
-use output::OutputFile;
 
 /// What `build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -83,64 +82,6 @@ impl BuildReport {
             self.elapsed.as_secs_f64(),
             self.out.display()
         )
-    }
-}
-
-/// Loads everything the site is made of and validates it, reporting every problem found.
-pub fn load(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<SiteSource> {
-    load_with(root, base_url, drafts, true)
-}
-
-/// [`load`], keeping pages' Markdown text only when `keep_bodies` (see [`crate::content::LoadOptions`]).
-fn load_with(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-    keep_bodies: bool,
-) -> Result<SiteSource> {
-    let config = crate::config::load(root, base_url)?;
-    let mut problems = Vec::new();
-    let mut keep = |r: Result<()>| -> Result<()> {
-        match r {
-            Err(Error::Site(mut d)) => {
-                problems.append(&mut d);
-                Ok(())
-            }
-            other => other,
-        }
-    };
-    let mut data = None;
-    keep(crate::data::load(&config, root).map(|d| data = Some(d)))?;
-    let data_ok = data.is_some();
-    let data = data.unwrap_or_default();
-    let topic_ids = data.topic_ids();
-    let topics: Vec<String> = data.topics.iter().map(|t| t.id.clone()).collect();
-    let mut localizer = None;
-    keep(crate::i18n::load::load(&config, root, &topics).map(|l| localizer = Some(l)))?;
-    let mut theme = None;
-    keep(crate::theme::load(&config, root).map(|t| theme = Some(t)))?;
-    let mut content = None;
-    let options = crate::content::LoadOptions {
-        root,
-        drafts,
-        topics: data_ok.then_some(&topic_ids),
-        keep_bodies,
-    };
-    keep(crate::content::load(&config, &options).map(|c| content = Some(c)))?;
-    match (localizer, theme, content) {
-        (Some(localizer), Some(theme), Some(content)) if problems.is_empty() => Ok(SiteSource {
-            root: root.to_path_buf(),
-            config,
-            data,
-            content,
-            localizer: Arc::new(localizer),
-            bundles: std::collections::BTreeMap::new(),
-            theme,
-        }),
-        _ => {
-            crate::error::sort_diagnostics(&mut problems);
-            Err(Error::Site(problems))
-        }
     }
 }
 
@@ -250,7 +191,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &options.out.clone().unwrap_or_else(|| root.join("public")),
         options.force,
     )?;
-    let mut source = load_with(&root, options.base_url.as_deref(), options.drafts, false)?;
+    let mut source =
+        crate::source::load_with(&root, options.base_url.as_deref(), options.drafts, false)?;
     // The offline copies come first: the home pages link each with its size.
     let zips = if options.bundle {
         let zips = bundle::bundles(&source, &crate::render::templates(&source)?)?;
@@ -331,23 +273,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             (l.code.clone(), pages, fallbacks)
         })
         .collect();
-    let warnings = interface_fallback_warnings(&source);
+    let warnings = crate::i18n::usage::interface_fallback_warnings(&source);
     Ok(BuildReport { out, languages, files: files.len(), elapsed: started.elapsed(), warnings })
-}
-
-/// "sw: 79 of 79 interface messages fall back to en; run `safeguide i18n status`", for each language that
-/// lacks messages the site shows.
-pub fn interface_fallback_warnings(source: &SiteSource) -> Vec<String> {
-    let usage = crate::i18n::usage::Usage::of(source);
-    crate::i18n::usage::fallbacks(source, &usage)
-        .into_iter()
-        .filter(|(_, missing, _)| !missing.is_empty())
-        .map(|(lang, missing, used)| {
-            format!(
-                "{lang}: {} of {used} interface messages fall back to {}; run `safeguide i18n status`",
-                missing.len(),
-                source.config.default_language
-            )
-        })
-        .collect()
 }

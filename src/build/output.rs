@@ -1,24 +1,11 @@
 //! Output files and writing them atomically: everything goes into a fresh folder beside the output, which
 //! replaces the output only when every file is written. A failed build leaves the previous output as it was.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 
 use crate::error::{Error, Result};
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Its path below the output folder, with `/` separators.
-    pub path: String,
-    /// Its contents.
-    pub bytes: Vec<u8>,
-}
-
-/// Whether an output path stays inside the output folder (no `..`, no absolute paths).
-pub fn is_contained(path: &str) -> bool {
-    !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
-}
+use crate::paths::{OutputFile, is_contained};
 
 /// The file every build leaves in its output folder, so that the next build knows the folder is its own to
 /// replace. A dot file: static hosts do not list it and no page links it.
@@ -207,17 +194,4 @@ fn process_alive(pid: &str) -> bool {
     pid.chars().all(|c| c.is_ascii_digit())
         && Path::new("/proc/self").exists()
         && Path::new("/proc").join(pid).exists()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_must_stay_inside() {
-        assert!(is_contained("en/index.html"));
-        assert!(!is_contained("../x"));
-        assert!(!is_contained("/etc/passwd"));
-        assert!(!is_contained("en/../../x"));
-    }
 }

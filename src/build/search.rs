@@ -5,9 +5,9 @@
 
 use std::fmt::Write as _;
 
-use crate::build::output::OutputFile;
 use crate::error::{Error, Result};
 use crate::escape::html as xml;
+use crate::paths::OutputFile;
 use crate::source::SiteSource;
 
 /// The folder of the search bundle below the output folder.

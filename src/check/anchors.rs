@@ -59,7 +59,7 @@ pub(super) fn check(
             {
                 let written = link.anchor.as_deref().unwrap_or_default();
                 // Browsers match the decoded fragment: `#%D8%A3` finds the heading `أ`.
-                let decoded = crate::markdown::percent_decode(written);
+                let decoded = crate::paths::percent_decode(written);
                 let anchor = decoded.as_deref().unwrap_or(written);
                 let Some(target) = pages.get(&link.target) else { continue };
                 if fallback {

@@ -67,7 +67,7 @@ type Output = BTreeMap<String, Vec<u8>>;
 /// site's input are findings; only failures of the machine are errors.
 pub fn check(root: &Path, today: &str) -> Result<Checked> {
     let root = crate::fs::absolute(root)?;
-    let source = match crate::build::load(&root, None, false) {
+    let source = match crate::source::load(&root, None, false) {
         Ok(source) => source,
         Err(Error::Site(findings)) => return Ok(Checked { findings, notes: Vec::new() }),
         Err(e) => return Err(e),
@@ -86,7 +86,7 @@ pub fn check(root: &Path, today: &str) -> Result<Checked> {
     helplines::check(&source, &root, today, &mut checked.findings)?;
     // Interface text still in the default language is not an error of the site (it reads, in that language),
     // but a translator's to-do: noted, as `build` warns about it.
-    checked.notes.extend(crate::build::interface_fallback_warnings(&source));
+    checked.notes.extend(crate::i18n::usage::interface_fallback_warnings(&source));
     crate::error::sort_diagnostics(&mut checked.findings);
     Ok(checked)
 }

@@ -106,7 +106,7 @@ fn resolve(page: &str, href: &str, base_path: &str) -> Option<String> {
         let below = absolute.strip_prefix(base_path.trim_start_matches('/')).unwrap_or(absolute);
         return Some(below.to_owned());
     }
-    crate::markdown::resolve(page, href)
+    crate::paths::resolve(page, href)
 }
 
 /// The template file that renders a generated page, for pages with no Markdown source.

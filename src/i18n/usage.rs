@@ -135,6 +135,23 @@ pub fn fallbacks(source: &SiteSource, usage: &Usage) -> Vec<(String, Vec<String>
         .collect()
 }
 
+/// "sw: 79 of 79 interface messages fall back to en; run `safeguide i18n status`", for each language that
+/// lacks messages the site shows.
+pub fn interface_fallback_warnings(source: &SiteSource) -> Vec<String> {
+    let usage = Usage::of(source);
+    fallbacks(source, &usage)
+        .into_iter()
+        .filter(|(_, missing, _)| !missing.is_empty())
+        .map(|(lang, missing, used)| {
+            format!(
+                "{lang}: {} of {used} interface messages fall back to {}; run `safeguide i18n status`",
+                missing.len(),
+                source.config.default_language
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::keys;

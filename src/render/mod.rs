@@ -10,11 +10,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::build::output::OutputFile;
 use crate::config::Language;
 use crate::content::PageGroup;
 use crate::date::LocalizedDates;
 use crate::error::{Diagnostic, Error, Result};
+use crate::paths::OutputFile;
 use crate::source::SiteSource;
 
 /// One page to render.

@@ -459,7 +459,7 @@ impl<'a> Prepared<'a> {
                     .iter()
                     .filter(|c| c.region == region.id())
                     .map(|c| CountryView {
-                        url: crate::markdown::relative_url(&here, &c.url),
+                        url: crate::paths::relative_url(&here, &c.url),
                         // The finder links to the country pages; their helplines are not repeated.
                         helplines: Vec::new(),
                         ..c.clone()

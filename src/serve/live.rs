@@ -136,7 +136,7 @@ impl LiveSite {
 
     /// Loads and renders everything, replacing the served files only when all of it worked.
     fn rebuild_all(&mut self) -> Result<usize> {
-        let source = crate::build::load(&self.root, Some(&self.base_url), self.drafts)?;
+        let source = crate::source::load(&self.root, Some(&self.base_url), self.drafts)?;
         let tera = crate::render::templates(&source)?;
         let files = Mutex::new(HashMap::new());
         crate::build::generate_with(&source, &tera, &|file| {

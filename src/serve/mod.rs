@@ -330,7 +330,7 @@ fn content_type(name: &str) -> &'static str {
 
 /// Decodes a URL path; `None` when it is not UTF-8 or tries to leave the site with `..`.
 fn percent_decode(path: &str) -> Option<String> {
-    let decoded = crate::markdown::percent_decode(path)?;
+    let decoded = crate::paths::percent_decode(path)?;
     (!decoded.split('/').any(|s| s == "..")).then_some(decoded)
 }
 
