@@ -3,9 +3,11 @@
 //! own `templates/` folder.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
+use sha2::{Digest, Sha256};
 
 use crate::config::SiteConfig;
 use crate::error::{Diagnostic, Error, Result};
@@ -42,9 +44,21 @@ pub struct TemplateSource {
 pub struct Theme {
     /// Templates by name (`page.html`, or `partials/x.html` for included files).
     pub templates: BTreeMap<String, TemplateSource>,
-    /// Static files by output path.
+    /// Static files by name below the theme's `static/` folder, as published (the stylesheet with the
+    /// site's print addresses added).
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Where each static file is published, by name: style sheets and scripts under
+    /// [`FINGERPRINTED`] with a hash of their content in the name (`theme/style.0a1b2c3d4e.css`), so hosts
+    /// may cache them for a year and a changed file is a new address; anything else at its own name.
+    /// Templates reach them as `{{ site.root }}{{ site.assets["style.css"] }}`.
+    pub published: BTreeMap<String, String>,
 }
+
+/// The folder of fingerprinted theme files, which host configuration caches for a year.
+pub const FINGERPRINTED: &str = "theme";
+
+/// The theme stylesheet that gets the print addresses of links.
+const PRINT_STYLESHEET: &str = "style.css";
 
 impl Theme {
     /// Where the static file published at `path` comes from, for messages.
@@ -83,7 +97,46 @@ pub fn load(config: &SiteConfig, root: &Path) -> Result<Theme> {
             ));
         }
     }
-    if problems.is_empty() { Ok(theme) } else { Err(Error::Site(problems)) }
+    if !problems.is_empty() {
+        return Err(Error::Site(problems));
+    }
+    if let Some(css) = theme.static_files.get_mut(PRINT_STYLESHEET) {
+        css.extend_from_slice(print_bases(config).as_bytes());
+    }
+    theme.published = theme
+        .static_files
+        .iter()
+        .map(|(name, bytes)| (name.clone(), published_path(name, bytes)))
+        .collect();
+    Ok(theme)
+}
+
+/// CSS giving each language's pages the address printed before a link's path (`--print-base`), so printed
+/// links show their full address in the reader's language without a `style` attribute, which a strict
+/// Content-Security-Policy would block. Base URLs are parsed URLs, so they hold no quote or line break.
+fn print_bases(config: &SiteConfig) -> String {
+    let mut css = String::from("\n");
+    for lang in &config.languages {
+        let _ = writeln!(
+            css,
+            "html[lang=\"{}\"]{{--print-base:\"{}{}/\"}}",
+            lang.code, config.base_url, lang.code
+        );
+    }
+    css
+}
+
+/// The output path of static file `name`: CSS and JavaScript under [`FINGERPRINTED`] with the first ten hex
+/// digits of the SHA-256 of their bytes before the extension; other files as they are named.
+fn published_path(name: &str, bytes: &[u8]) -> String {
+    let Some((stem, ext @ ("css" | "js"))) = name.rsplit_once('.') else {
+        return name.to_owned();
+    };
+    let hash = Sha256::digest(bytes).iter().take(5).fold(String::new(), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    });
+    format!("{FINGERPRINTED}/{stem}.{hash}.{ext}")
 }
 
 fn embedded_into(theme: &mut Theme) {

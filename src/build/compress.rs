@@ -10,9 +10,14 @@ use crate::paths::OutputFile;
 /// Extensions of the files that get compressed copies.
 const COMPRESSED: [&str; 5] = [".html", ".css", ".js", ".xml", ".json"];
 
+/// Whether `path` gets compressed copies.
+pub fn is_compressible(path: &str) -> bool {
+    COMPRESSED.iter().any(|ext| path.ends_with(ext))
+}
+
 /// The `.br` and `.gz` copies of `file`, or nothing for a file that is not text the browser reads.
 pub fn precompressed(file: &OutputFile) -> Result<Vec<OutputFile>> {
-    if !COMPRESSED.iter().any(|ext| file.path.ends_with(ext)) {
+    if !is_compressible(&file.path) {
         return Ok(Vec::new());
     }
     let failed = |e: std::io::Error| Error::Io { path: file.path.clone().into(), source: e };

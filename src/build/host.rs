@@ -33,8 +33,13 @@ fn headers() -> [(&'static str, &'static str); 4] {
     ]
 }
 
-/// The `_headers` file. Theme files are published under names that do not change with their content, so
-/// they are cached for an hour and then revalidated; pages keep the host's default (revalidated).
+/// How long fingerprinted theme files are cached: their names change with their content, so a year, and the
+/// browser need not ask again.
+const FINGERPRINTED_CACHE: &str = "public, max-age=31536000, immutable";
+
+/// The `_headers` file. The theme's style sheets and scripts carry a hash of their content in their names
+/// (under `theme/`), so they are cached for a year; pages and other files keep the host's default
+/// (revalidated), since their addresses stay the same when they change.
 pub fn headers_file(config: &SiteConfig) -> String {
     let base = &config.base_path;
     let mut out =
@@ -43,10 +48,8 @@ pub fn headers_file(config: &SiteConfig) -> String {
     for (name, value) in headers() {
         let _ = writeln!(out, "  {name}: {value}");
     }
-    for pattern in ["*.css", "*.js"] {
-        let _ = writeln!(out, "{base}{pattern}");
-        let _ = writeln!(out, "  Cache-Control: public, max-age=3600, must-revalidate");
-    }
+    let _ = writeln!(out, "{base}{}/*", crate::theme::FINGERPRINTED);
+    let _ = writeln!(out, "  Cache-Control: {FINGERPRINTED_CACHE}");
     out
 }
 
@@ -76,20 +79,29 @@ pub fn nginx_file(config: &SiteConfig) -> String {
     }
     let _ = writeln!(
         out,
-        "location ~ ^{}(_headers|_nginx\\.conf)$ {{ return 404; }}",
+        "location ~ ^{}(_headers|_nginx\\.conf|\\.built-by-safeguide)$ {{ return 404; }}",
         regex_path(base)
     );
+    let _ = writeln!(out, "location ^~ {base}{}/ {{", crate::theme::FINGERPRINTED);
+    let _ = writeln!(out, "    add_header Cache-Control \"{FINGERPRINTED_CACHE}\" always;");
+    for (name, value) in headers() {
+        let _ = writeln!(out, "    add_header {name} \"{value}\" always;");
+    }
+    out.push_str("}\n");
     let _ = writeln!(out, "location = {base} {{");
     out.push_str(
-        "    # The first language the browser asks for that the site has; otherwise the chooser.\n",
+        "    # The browser's first language when the site has it; else a language of the site that the browser\n\
+         \x20   # lists further on (in the site's order); otherwise the chooser.\n",
     );
-    for lang in &config.languages {
-        let _ = writeln!(
-            out,
-            "    if ($http_accept_language ~* \"^\\s*{}(?:[-_][a-z0-9-]*)?\\s*(?:[;,]|$)\") {{ return 302 {base}{}/; }}",
-            regex_path(&lang.code),
-            lang.code
-        );
+    for start in ["^", "(?:^|,)"] {
+        for lang in &config.languages {
+            let _ = writeln!(
+                out,
+                "    if ($http_accept_language ~* \"{start}\\s*{}(?:[-_][a-z0-9-]*)?\\s*(?:[;,]|$)\") {{ return 302 {base}{}/; }}",
+                regex_path(&lang.code),
+                lang.code
+            );
+        }
     }
     out.push_str("    add_header Vary \"Accept-Language\" always;\n");
     for (name, value) in headers() {

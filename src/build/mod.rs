@@ -10,7 +10,6 @@ pub mod portable;
 pub mod search;
 pub mod sitemap;
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -85,24 +84,6 @@ impl BuildReport {
     }
 }
 
-/// The theme stylesheet that gets the print addresses of links.
-const PRINT_STYLESHEET: &str = "style.css";
-
-/// CSS giving each language's pages the address printed before a link's path (`--print-base`), so printed
-/// links show their full address in the reader's language without a `style` attribute, which a strict
-/// Content-Security-Policy would block. Base URLs are parsed URLs, so they hold no quote or line break.
-fn print_bases(config: &crate::config::SiteConfig) -> String {
-    let mut css = String::from("\n");
-    for lang in &config.languages {
-        let _ = writeln!(
-            css,
-            "html[lang=\"{}\"]{{--print-base:\"{}{}/\"}}",
-            lang.code, config.base_url, lang.code
-        );
-    }
-    css
-}
-
 /// Renders the loaded site, handing every file to `sink`; returns the paths written, sorted.
 pub fn generate(
     source: &SiteSource,
@@ -122,13 +103,10 @@ pub fn generate_with(
         .theme
         .static_files
         .iter()
-        .map(|(path, bytes)| {
-            let origin = source.theme.static_origin(&source.config, path);
-            let mut bytes = bytes.clone();
-            if path == PRINT_STYLESHEET {
-                bytes.extend_from_slice(print_bases(&source.config).as_bytes());
-            }
-            (OutputFile { path: path.clone(), bytes }, origin)
+        .map(|(name, bytes)| {
+            let origin = source.theme.static_origin(&source.config, name);
+            let path = source.theme.published.get(name).unwrap_or(name).clone();
+            (OutputFile { path, bytes: bytes.clone() }, origin)
         })
         .collect();
     if source.config.host_files {
@@ -163,6 +141,7 @@ pub fn generate_with(
     let claims: Vec<(String, String)> =
         extra.iter().map(|(f, origin)| (f.path.clone(), origin.clone())).collect();
     crate::render::claim_paths(source, &claims).map_err(Error::Site)?;
+    reserved_paths(source, &claims).map_err(Error::Site)?;
     let mut paths = crate::render::render_site(source, tera, sink)?;
     for (file, _) in extra {
         paths.push(file.path.clone());
@@ -275,4 +254,52 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .collect();
     let warnings = crate::i18n::usage::interface_fallback_warnings(&source);
     Ok(BuildReport { out, languages, files: files.len(), elapsed: started.elapsed(), warnings })
+}
+
+/// Files that `build` writes after the pages, or only with an option, claim their paths too, whatever the
+/// options of this run: the build marker, the search index's folder, each language's zip and the `.br` and
+/// `.gz` copies of `--precompress`. A static file or image at one of them is an error, never overwritten by
+/// one build and published by the next.
+fn reserved_paths(
+    source: &SiteSource,
+    claims: &[(String, String)],
+) -> std::result::Result<(), Vec<crate::error::Diagnostic>> {
+    let claimed: std::collections::HashSet<&str> = claims.iter().map(|(p, _)| p.as_str()).collect();
+    let zips: Vec<String> =
+        source.config.languages.iter().map(|l| bundle::zip_path(source, &l.code)).collect();
+    let mut problems = Vec::new();
+    for (path, origin) in claims {
+        let taken = if path == output::MARKER {
+            Some("the marker every build leaves in its output".to_owned())
+        } else if path.starts_with(&format!("{}/", search::BUNDLE)) {
+            Some(format!("the search index (`{}/`)", search::BUNDLE))
+        } else if zips.contains(path) {
+            Some("a language's offline copy (`build --bundle`)".to_owned())
+        } else {
+            path.strip_suffix(".br")
+                .or_else(|| path.strip_suffix(".gz"))
+                .filter(|original| {
+                    claimed.contains(original) && compress::is_compressible(original)
+                })
+                .map(|original| {
+                    format!("the compressed copy of `{original}` (`build --precompress`)")
+                })
+        };
+        if let Some(taken) = taken {
+            // A static file is named where the publisher put it.
+            let file = match origin.strip_prefix("the published image or static file ") {
+                Some(p) if source.root.join("static").join(p).is_file() => format!("static/{p}"),
+                _ => origin.clone(),
+            };
+            problems.push(
+                crate::error::Diagnostic::error(
+                    file,
+                    "duplicate-url",
+                    format!("`{path}` is taken by {taken}"),
+                )
+                .hint("rename or move this file"),
+            );
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
 }

@@ -138,8 +138,11 @@ pub struct SiteView {
     pub partners_url: String,
     /// The root language chooser.
     pub chooser_url: String,
-    /// The prefix leading to the site root, for static files: `{{ site.root }}style.css`.
+    /// The prefix leading to the site root, for static files and feeds: `{{ site.root }}{{ lang }}/feed.xml`.
     pub root: String,
+    /// Where each theme static file is published, by its name in the theme, below the site root:
+    /// `{{ site.root }}{{ site.assets["style.css"] }}` (style sheets and scripts carry a content hash).
+    pub assets: std::collections::BTreeMap<String, String>,
     /// Where the quick-exit control leads.
     pub quick_exit_url: String,
 }

@@ -194,6 +194,7 @@ impl<'a> Prepared<'a> {
             partners_url: urls.link(&format!("{code}/partners/")),
             chooser_url: urls.link(""),
             root: urls.root.clone(),
+            assets: self.source.theme.published.clone(),
             quick_exit_url: config.quick_exit_url.clone(),
         }
     }

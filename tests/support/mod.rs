@@ -62,6 +62,11 @@ impl Site {
     }
 
     /// Writes a file of the site.
+    /// Where the theme file `name` (`style.css`) was published: `theme/style.<10 hex digits>.css`.
+    pub fn asset(&self, name: &str) -> String {
+        published_asset(&self.out(), name)
+    }
+
     pub fn write(&self, path: &str, contents: &[u8]) {
         let p = self.root().join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -105,4 +110,34 @@ pub fn text(output: &Output) -> (String, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// Where the theme file `name` (`style.css`) was published in the output folder `out`:
+/// `theme/style.<10 hex digits>.css`, the digits being the start of the SHA-256 of its bytes.
+pub fn published_asset(out: &Path, name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let (stem, ext) = name.rsplit_once('.').unwrap();
+    let found: Vec<String> = std::fs::read_dir(out.join("theme"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| {
+            f.strip_prefix(&format!("{stem}."))
+                .and_then(|rest| rest.strip_suffix(&format!(".{ext}")))
+                .is_some_and(|hash| hash.len() == 10 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "one published {name}: {found:?}");
+    let path = format!("theme/{}", found[0]);
+    let bytes = std::fs::read(out.join(&path)).unwrap();
+    let hash = Sha256::digest(&bytes).iter().take(5).fold(String::new(), |mut hex, b| {
+        use std::fmt::Write as _;
+        let _ = write!(hex, "{b:02x}");
+        hex
+    });
+    assert_eq!(
+        path,
+        format!("theme/{stem}.{hash}.{ext}"),
+        "the name carries the hash of the bytes"
+    );
+    path
 }
