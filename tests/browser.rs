@@ -1,6 +1,7 @@
 //! Browser tests of the default theme (issue 3): the shipped site and the `good` fixture are built, then
 //! tests/browser/run.mjs opens every page type of both in headless Chromium (playwright-core, axe-core) and
-//! checks accessibility, outside requests, reflow, the quick exit and use without JavaScript. It needs only
+//! checks accessibility, outside requests, Content-Security-Policy violations under the headers of each site's
+//! `_headers` file, reflow, the quick exit and use without JavaScript. It needs only
 //! Node.js and npm: the pinned npm packages are installed into tests/browser by `npm ci` when they are missing,
 //! and run.mjs uses Debian's Chromium when installed, else the headless Chromium of the pinned npm package
 //! @sparticuz/chromium (tests/browser/chromium.mjs).
@@ -106,7 +107,10 @@ fn the_default_theme_passes_the_browser_tests() {
 
     let out = tempfile::tempdir().unwrap();
     let (shipped, good) = (out.path().join("shipped"), out.path().join("good"));
-    let good_root = fixtures().join("good");
+    // The fixture is built from a copy: the build caches resized images under its root, and the fixture's
+    // every-construct page shows a PNG.
+    let good_root = out.path().join("good-site");
+    crate::support::copy_tree(&fixtures().join("good"), &good_root);
     build(repo, &shipped);
     build(&good_root, &good);
 

@@ -93,12 +93,9 @@ fn every_shipped_helpline_and_partner_has_a_source_and_date() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/helplines.yaml"),
     )
     .unwrap();
-    let codes: Vec<String> = data
-        .lines()
-        .filter_map(|l| l.strip_prefix("- country: "))
-        .map(|c| c.trim().trim_matches(['\'', '"']).to_ascii_lowercase())
-        .collect();
-    assert!(codes.len() >= 60, "{codes:?}");
+    // Distinct countries, not entries: a country with two services counts once.
+    let codes = helpline_countries();
+    assert!(codes.len() >= 60, "only {} distinct countries: {codes:?}", codes.len());
     let verified = data.lines().any(|l| l.trim_start().starts_with("verified:"));
     for lang in LANGUAGES {
         for cc in &codes {
@@ -158,7 +155,7 @@ fn the_help_page_lists_every_country_by_its_localised_name() {
         let finder_at = help.find(r#"id="find-help""#).unwrap();
         assert!(danger < trust && trust < finder_at, "{lang}: urgent advice before the finder");
         assert!(help.find(r#"id="what-116-111-is""#).unwrap() > finder_at, "{lang}");
-        assert!(help.contains(r#"help-filter.js" defer></script>"#), "{lang}");
+        assert!(help.contains("theme/help-filter."), "{lang}");
         assert!(!help.contains("<script>"), "{lang}: no inline script");
     }
 }
@@ -443,4 +440,314 @@ fn the_shipped_site_shows_a_drawing_with_alt_text_in_every_language() {
         assert!(svg.is_file(), "{lang}: the drawing is published beside the page");
     }
     assert_eq!(alts.len(), 6, "the alt text is translated into every language");
+}
+
+/// The distinct countries of the shipped helplines.yaml, as lower-case ISO 3166-1 codes (the folder names
+/// of the country pages).
+fn helpline_countries() -> std::collections::BTreeSet<String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/helplines.yaml");
+    let entries: Vec<serde_yaml::Value> =
+        serde_yaml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    entries
+        .iter()
+        .map(|entry| {
+            let code = entry["country"].as_str();
+            code.unwrap_or_else(|| panic!("an entry without a country: {entry:?}"))
+                .to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// The text of an element's content with tags removed and the five predefined entities decoded.
+fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .trim()
+        .to_owned()
+}
+
+/// The content of the first `<tag ...>...</tag>` of `html`, as plain text.
+fn element_text(html: &str, tag: &str) -> Option<String> {
+    let open = html.find(&format!("<{tag}>")).or_else(|| html.find(&format!("<{tag} ")))?;
+    let start = open + html[open..].find('>')? + 1;
+    let end = start + html[start..].find(&format!("</{tag}>"))?;
+    Some(plain(&html[start..end]))
+}
+
+/// The country's name inside a heading such as "Get help in \u{2068}Kenya\u{2069}": the text between the first isolate
+/// marks (U+2068 ... U+2069), else the whole text.
+fn isolated_name(text: &str) -> &str {
+    match (text.find('\u{2068}'), text.find('\u{2069}')) {
+        (Some(start), Some(end)) if start < end => &text[start + '\u{2068}'.len_utf8()..end],
+        _ => text,
+    }
+}
+
+/// Whether `text` shows the bare country code instead of a name: the name (between isolate marks, when
+/// there are any) is empty or the code in either case, or the text holds the upper-case code as a word
+/// ("Get help in KE", "(KE)").
+fn shows_bare_code(text: &str, code: &str) -> bool {
+    let name = isolated_name(text).trim();
+    let upper = code.to_ascii_uppercase();
+    let as_word = text.split(|c: char| !c.is_alphanumeric()).any(|word| word == upper);
+    name.is_empty() || name.eq_ignore_ascii_case(code) || as_word
+}
+
+#[test]
+fn every_helpline_country_is_named_not_coded_in_every_language() {
+    // The finder once showed "TZ" where CLDR had no name at hand: for every country in the data and every
+    // language, the help page's link and the country page's heading and title carry a name.
+    let (_keep, public) = build_shipped();
+    let codes = helpline_countries();
+    let mut bare = Vec::new();
+    for lang in LANGUAGES {
+        let help = std::fs::read_to_string(public.join(format!("{lang}/help/index.html"))).unwrap();
+        let finder =
+            &help[help.find(r#"id="find-help""#).unwrap_or_else(|| panic!("{lang}: no finder"))..];
+        for cc in &codes {
+            // `<a href="ke/">` or, for a name in the default language, `<a href="ke/" lang="en">`.
+            let link = format!(r#"<a href="{cc}/""#);
+            let Some(at) = finder.find(&link) else {
+                bare.push(format!("{lang}/help/: no link to {cc}/"));
+                continue;
+            };
+            let rest = &finder[at + link.len()..];
+            let rest = &rest[rest.find('>').unwrap() + 1..];
+            let name = plain(&rest[..rest.find("</a>").unwrap()]);
+            if shows_bare_code(&name, cc) {
+                bare.push(format!("{lang}/help/: the link to {cc}/ reads {name:?}"));
+            }
+            let page = std::fs::read_to_string(public.join(format!("{lang}/help/{cc}/index.html")))
+                .unwrap_or_else(|e| panic!("{lang}/help/{cc}/: {e}"));
+            for tag in ["h1", "title"] {
+                let text = element_text(&page, tag).unwrap_or_default();
+                if shows_bare_code(&text, cc) {
+                    bare.push(format!("{lang}/help/{cc}/: <{tag}> {text:?}"));
+                }
+            }
+        }
+    }
+    assert!(bare.is_empty(), "countries shown by their code:\n{}", bare.join("\n"));
+}
+
+#[test]
+fn chinese_pages_do_not_call_sexual_images_of_children_pornography() {
+    // 色情 ("pornography") is not the word for sexual images of children (性图片, 裸照, 性图像): not on the
+    // help page a child reads first, and not in the label of the topic about sharing pictures.
+    let (_keep, public) = build_shipped();
+    let help = std::fs::read_to_string(public.join("zh/help/index.html")).unwrap();
+    assert!(!help.contains("色情"), "zh/help/ says 色情");
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/zh/help.md"))
+            .unwrap();
+    assert!(!source.contains("色情"), "content/zh/help.md says 色情");
+    let ftl =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/zh/site.ftl"))
+            .unwrap();
+    let label = ftl_message(&ftl, "topic-images").expect("locales/zh/site.ftl has no topic-images");
+    assert!(!label.is_empty() && !label.contains("色情"), "topic-images = {label}");
+    // The label as the built site shows it.
+    let topic = std::fs::read_to_string(public.join("zh/topics/images/index.html")).unwrap();
+    assert_eq!(
+        element_text(&topic, "h1"),
+        Some(label),
+        "zh/topics/images/ is headed by topic-images"
+    );
+}
+
+/// The value of Fluent message `id` in `ftl` (its first line and any indented continuation lines).
+fn ftl_message(ftl: &str, id: &str) -> Option<String> {
+    let mut lines = ftl.lines().skip_while(|l| l.split('=').next().map(str::trim) != Some(id));
+    let first = lines.next()?.split_once('=')?.1.trim().to_owned();
+    let more: Vec<&str> = lines.take_while(|l| l.starts_with(' ')).map(str::trim).collect();
+    Some(
+        std::iter::once(first.as_str()).chain(more).collect::<Vec<_>>().join(" ").trim().to_owned(),
+    )
+}
+
+#[test]
+fn french_audience_labels_say_parents_et_proches_and_enseignants_et_educateurs() {
+    let ftl =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/fr/site.ftl"))
+            .unwrap();
+    assert_eq!(ftl_message(&ftl, "audience-parents").as_deref(), Some("Parents et proches"));
+    assert_eq!(
+        ftl_message(&ftl, "audience-educators").as_deref(),
+        Some("Enseignants et éducateurs")
+    );
+    let (_keep, public) = build_shipped();
+    for page in ["fr/index.html", "fr/children/cyberbullying/index.html", "fr/help/index.html"] {
+        let html = std::fs::read_to_string(public.join(page)).unwrap();
+        for label in ["Parents et proches", "Enseignants et éducateurs"] {
+            assert!(
+                html.contains(&format!(">{label}</a>")),
+                "{page}: no audience link «\u{a0}{label}\u{a0}»"
+            );
+        }
+        for old in [">Parents et tuteurs<", ">Éducateurs<"] {
+            assert!(!html.contains(old), "{page}: the old label {old}");
+        }
+    }
+}
+
+/// How each language words "screenshot" (every form the children's pages use) and "under 18", and the
+/// words that say the picture is sexual or nude.
+type Wording =
+    (&'static str, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+
+/// See [`Wording`]: language, screenshot words, under-18 words, sexual or nude words.
+const SCREENSHOT_RULE: [Wording; 6] = [
+    ("en", &["screenshot"], &["under 18", "under-18"], &["nude", "sexual"]),
+    (
+        "fr",
+        &["capture d'écran", "captures d'écran", "capture"],
+        &["moins de 18"],
+        &["nue", "sexuel"],
+    ),
+    (
+        "es",
+        &["captura", "captures"],
+        &["menor de 18", "menores de 18", "menos de 18"],
+        &["desnud", "sexual"],
+    ),
+    (
+        "ar",
+        &[
+            "صورة شاشة",
+            "صور شاشة",
+            "صور الشاشة",
+            "صورة الشاشة",
+            "صوراً للشاشة",
+            "صورا للشاشة",
+            "لقطة شاشة",
+            "لقطات شاشة",
+            "لقطة الشاشة",
+            "لقطات الشاشة",
+        ],
+        &["دون 18", "أقل من 18", "دون الثامنة عشرة"],
+        &["عارية", "جنسية"],
+    ),
+    (
+        "zh",
+        &["截图", "截屏", "截了图", "截下"],
+        &["未满18岁", "18岁以下", "不满18岁"],
+        &["裸照", "性图片", "性图像", "性内容"],
+    ),
+    (
+        "ru",
+        &["скриншот"],
+        &["нет 18", "младше 18", "моложе 18"],
+        &["обнажённ", "обнаженн", "сексуальн"],
+    ),
+];
+
+/// Children's pages whose only screenshot is not evidence to keep (a screenshot of a "news story" proves
+/// nothing; someone may already have screenshotted a post): they give no advice to take one.
+const SCREENSHOT_NOT_ADVICE: [&str; 2] = ["true-or-false", "your-digital-footprint"];
+
+#[test]
+fn every_childrens_page_that_mentions_screenshots_carries_the_under_18_exception() {
+    // "Keep screenshots as evidence" must never reach a child without "but never a nude or sexual picture of
+    // anyone under 18": such a screenshot is itself an image of child sexual abuse.
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut missing = Vec::new();
+    for (lang, shots, under_18, sexual) in SCREENSHOT_RULE {
+        let mut mentioning = 0;
+        let dir = content.join(lang).join("children");
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for file in files.iter().filter(|f| f.extension().is_some_and(|x| x == "md")) {
+            let text = std::fs::read_to_string(file)
+                .unwrap()
+                .to_lowercase()
+                .replace("**", "")
+                .replace('\u{2019}', "'");
+            if !shots.iter().any(|w| text.contains(w)) {
+                continue;
+            }
+            mentioning += 1;
+            let slug = file.file_stem().unwrap().to_string_lossy();
+            if SCREENSHOT_NOT_ADVICE.contains(&slug.as_ref()) {
+                continue;
+            }
+            // One sentence says not to screenshot the nude or sexual picture, and the page says under 18.
+            let sentences = text.split(['.', '。', '!', '?', '！', '？', ';', '؛', '\n']);
+            let forbids = sentences
+                .filter(|s| shots.iter().any(|w| s.contains(w)))
+                .any(|s| sexual.iter().any(|w| s.contains(w)));
+            let minors = under_18.iter().any(|w| text.contains(w));
+            if !(forbids && minors) {
+                missing.push(format!(
+                    "content/{lang}/children/{slug}.md mentions screenshots but {}",
+                    if forbids {
+                        "never says under 18"
+                    } else {
+                        "never says not to screenshot a nude or sexual picture"
+                    }
+                ));
+            }
+        }
+        // The words above are the ones the pages use: most children's pages talk about screenshots.
+        assert!(mentioning >= 8, "{lang}: only {mentioning} children's pages mention {shots:?}");
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn the_help_page_is_in_the_sitemap_with_its_translations() {
+    let (_keep, public) = build_shipped();
+    let xml = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let base = "https://cop.example.org";
+    for lang in LANGUAGES {
+        let loc = format!("{base}/{lang}/help/");
+        let url = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("url"))
+            .find(|u| u.children().any(|c| c.has_tag_name("loc") && c.text() == Some(loc.as_str())))
+            .unwrap_or_else(|| panic!("sitemap.xml has no <url> for {loc}"));
+        let alternates: Vec<(&str, &str)> = url
+            .children()
+            .filter(|c| c.has_tag_name("link") && c.attribute("rel") == Some("alternate"))
+            .map(|c| {
+                (
+                    c.attribute("hreflang").unwrap_or_default(),
+                    c.attribute("href").unwrap_or_default(),
+                )
+            })
+            .collect();
+        for other in LANGUAGES {
+            let href = format!("{base}/{other}/help/");
+            assert!(
+                alternates.contains(&(other, href.as_str())),
+                "{loc}: no hreflang=\"{other}\" alternate {href} in {alternates:?}"
+            );
+        }
+        assert!(
+            alternates.contains(&("x-default", &*format!("{base}/en/help/"))),
+            "{loc}: {alternates:?}"
+        );
+        // The page itself links the same alternates.
+        let page = std::fs::read_to_string(public.join(format!("{lang}/help/index.html"))).unwrap();
+        assert!(
+            page.contains(&format!(
+                r#"<link rel="alternate" hreflang="zh" href="{base}/zh/help/">"#
+            )),
+            "{lang}/help/ links its Chinese translation"
+        );
+    }
 }

@@ -5,23 +5,29 @@
 //   node tests/browser/run.mjs [--screenshots DIR] [--only KIND,...] [--quick-exit URL] SITE [[--quick-exit URL] SITE ...]
 //
 // Each SITE is a built output folder. It is served on 127.0.0.1 by a small static server (folders serve their
-// index.html; a missing file serves the language's 404.html, or the root's, with status 404). `--quick-exit`
-// gives the site.yaml quick_exit_url of the SITE after it; without it, the chooser's exit link is taken. The
-// first SITE's guidance pages are saved as screenshots (default DIR: target/browser/screenshots). `--only`
-// limits the run to some page kinds (chooser, home, audience, guidance, topic, help, country, partners, 404,
-// constructs). `--served-at URL` says the SITE after it is already served at URL (by nginx, in tests/host.rs)
-// and is only read from disk to find its pages.
+// index.html; a missing file serves the language's 404.html, or the root's, with status 404) that sends the
+// headers the site's own `_headers` file (Netlify's format, written by the build) gives each path, so every
+// page is loaded under the site's real Content-Security-Policy. `--quick-exit` gives the site.yaml
+// quick_exit_url of the SITE after it; without it, the chooser's exit link is taken. The first SITE's guidance
+// pages are saved as screenshots (default DIR: target/browser/screenshots). `--only` limits the run to some
+// page kinds (chooser, home, audience, guidance, image, topic, help, country, partners, 404, constructs, a-z,
+// search). `--served-at URL` says the SITE after it is already served at URL (by nginx, in tests/host.rs) and
+// is only read from disk to find its pages.
 //
 // Checked on the chooser and, in English and Arabic, on the home, audience, guidance, topic, help, a country's
-// helplines, partners and 404 pages and the fixture's every-construct page: zero axe violations (light and
-// dark, 1280 and 320 px wide), no request leaving 127.0.0.1, no
-// console or page errors, no horizontal scroll at 320 px, one h1 and no skipped heading level, alt on every
-// image, targets of at least 24 px (or the WCAG 2.2 spacing and inline exceptions), visible keyboard focus, a
-// working skip link, the header (site title, Get help, quick exit, language switcher with lang and hreflang),
-// quick exit by Shift three times and by the link (location.replace: Back does not return), and with
-// JavaScript off: the quick-exit link, Get help, the language switcher and the audience nav; on the help page
-// with JavaScript on, the country filter narrows the list as one types. Exit status: 0 all
-// passed, 1 a check failed, 2 the tests could not run.
+// helplines, partners and 404 pages, the first children's page with an image and the fixture's every-construct
+// page (whose image has a srcset); in French, Spanish, Chinese and Russian, where they are translated, on the
+// help page and a country's helplines (structure, axe, target size, reflow, the country filter and the policy
+// only: the keyboard, print, quick-exit and no-JavaScript scenarios run in English and Arabic): zero axe
+// violations (light and dark, each at 1280 and 320 px wide), no request leaving 127.0.0.1, no
+// Content-Security-Policy violation (every `securitypolicyviolation` event), no console or page errors, no
+// horizontal scroll at 320 px, one h1 and no skipped heading level, alt on every image (and, on the image
+// pages, every image loaded from the site), targets of at least 24 px (or the WCAG 2.2 spacing and inline
+// exceptions), visible keyboard focus, a working skip link, the header (site title, Get help, quick exit,
+// language switcher with lang and hreflang), quick exit by Shift three times and by the link
+// (location.replace: Back does not return), and with JavaScript off: the quick-exit link, Get help, the
+// language switcher and the audience nav; on the help page with JavaScript on, the country filter narrows the
+// list as one types. Exit status: 0 all passed, 1 a check failed, 2 the tests could not run.
 
 import { createServer } from "node:http";
 import { readFile, readdir, stat, mkdir } from "node:fs/promises";
@@ -44,11 +50,17 @@ const CHROMIUM_ARGS = [
 ];
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = ["en", "ar"];
+// Languages whose help page and one country page are checked too, where the site translates the help page.
+const MORE_LANGS = ["fr", "es", "zh", "ru"];
 const BUDGET = { ".css": 20 * 1024, ".js": 5 * 1024 };
 const MISSING = "no-such-page-xyz/";
 const CONSTRUCTS = "parents/every-construct/";
 // The word for bullying that finds each language's cyberbullying page first (the shipped site).
 const SEARCH_WORDS = { en: "bullying", ar: "تنمر", zh: "欺凌" };
+// Words that appear only in the body text of pages (in no title, description or `keywords:` of the shipped
+// site's pages of that language): a result shows that the body is indexed, and for Chinese, which has no
+// spaces between words, that Pagefind segmented it (拉黑, "to block someone", inside longer sentences).
+const BODY_WORDS = { zh: "拉黑" };
 // Pages tested at once: the CI machine has two cores.
 const WORKERS = Number(process.env.SAFEGUIDE_BROWSER_WORKERS) || 2;
 
@@ -118,29 +130,97 @@ async function resolvePath(root, pathname) {
   return { status: 404, file: langNotFound && (await isFile(langNotFound)) ? langNotFound : path.join(root, "404.html") };
 }
 
-/** Serves `root` on 127.0.0.1 at a free port. */
+/**
+ * The rules of a Netlify `_headers` file: [{ pattern, test, headers: [[name, value]] }]. A line that starts at
+ * the margin is a path pattern (`*` matches any characters, `:name` one path segment); the indented
+ * `Name: value` lines below it are its headers; `#` starts a comment line.
+ */
+function parseHeadersFile(text) {
+  const rules = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .split(/(\*|:[A-Za-z_][A-Za-z0-9_]*)/)
+        .map((part) => (part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")))
+        .join("");
+      rules.push({ pattern: line.trim(), test: new RegExp(`^${source}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (rules.length === 0 || colon < 0) throw new Error(`_headers line ${i + 1}: "${line}" is neither a path nor a header`);
+    rules.at(-1).headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/** The headers `rules` give `pathname`: every matching rule's, a header given twice joined with ", ". */
+function headersFor(rules, pathname) {
+  const out = {};
+  for (const rule of rules) {
+    if (!rule.test.test(pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = Object.keys(out).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+      out[key] = out[key] === undefined || out[key] === value ? value : `${out[key]}, ${value}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port, with the headers of the site's `_headers` file. `served` lists
+ * every HTML response as { path, csp } (the Content-Security-Policy it was sent with, if any).
+ */
 async function serve(root) {
+  const headersFile = await readFile(path.join(root, "_headers"), "utf8").catch(() => null);
+  const rules = headersFile === null ? [] : parseHeadersFile(headersFile);
+  const served = [];
   const server = createServer(async (request, response) => {
     try {
-      const pathname = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+      const rawPath = new URL(request.url, "http://127.0.0.1").pathname;
+      const pathname = decodeURIComponent(rawPath);
+      const fromFile = headersFor(rules, rawPath);
       const found = await resolvePath(root, pathname);
       if (found.location) {
-        response.writeHead(301, { Location: found.location }).end();
+        response.writeHead(301, { ...fromFile, Location: found.location }).end();
         return;
       }
       const body = await readFile(found.file);
-      response.writeHead(found.status, {
+      const headers = {
         "Content-Type": TYPES[path.extname(found.file)] ?? "application/octet-stream",
         "Content-Length": body.length,
         "Cache-Control": "no-store",
-      });
+        ...fromFile,
+      };
+      if (path.extname(found.file) === ".html") {
+        const csp = Object.entries(headers).find(([name]) => name.toLowerCase() === "content-security-policy");
+        served.push({ path: rawPath, csp: csp?.[1] ?? null });
+      }
+      response.writeHead(found.status, headers);
       response.end(request.method === "HEAD" ? undefined : body);
     } catch (error) {
       response.writeHead(400, { "Content-Type": "text/plain" }).end(String(error));
     }
   });
   await new Promise((ok, fail) => server.once("error", fail).listen(0, "127.0.0.1", ok));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+  return { server, origin: `http://127.0.0.1:${server.address().port}`, rules, served, hasHeadersFile: headersFile !== null };
+}
+
+/**
+ * The server sent the `_headers` file's Content-Security-Policy with every page: the file exists, its block
+ * for every path (`/*`) sets one, and no HTML response went out without it.
+ */
+function headersProblems(served, rules, hasHeadersFile) {
+  if (!hasHeadersFile) return ["the site has no _headers file at its root"];
+  const forRoot = headersFor(rules, "/");
+  const csp = Object.entries(forRoot).find(([name]) => name.toLowerCase() === "content-security-policy")?.[1];
+  const problems = [];
+  if (!csp) problems.push(`the _headers file sets no Content-Security-Policy for / (rules: ${rules.map((r) => r.pattern).join(", ")})`);
+  if (served.length === 0) problems.push("no page was served");
+  const without = [...new Set(served.filter((s) => s.csp !== csp).map((s) => s.path))];
+  if (without.length) problems.push(`pages served without the site's Content-Security-Policy: ${without.slice(0, 10).join(", ")}`);
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -184,6 +264,22 @@ async function guidanceSlug(root) {
   return slugs[0];
 }
 
+/** Whether a built page shows an image in its <main> (`srcset`: a raster image with its published widths). */
+async function hasImage(root, urlPath, srcset = false) {
+  const html = await readFile(path.join(root, urlPath, "index.html"), "utf8").catch(() => "");
+  const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+  return [...main.matchAll(/<img\s[^>]*>/g)].some((m) => !srcset || /\ssrcset="/.test(m[0]));
+}
+
+/** The first children's page translated into `lang` that shows an image, other than `skip`. */
+async function imageSlug(root, lang, skip) {
+  for (const slug of await dirs(path.join(root, lang, "children"))) {
+    const urlPath = `${lang}/children/${slug}/`;
+    if (slug !== skip && (await isTranslated(root, lang, urlPath)) && (await hasImage(root, urlPath))) return slug;
+  }
+  return null;
+}
+
 /** Every page type to open: [{ kind, lang, path, status }]. */
 async function pagesOf(root) {
   const pages = [
@@ -194,10 +290,12 @@ async function pagesOf(root) {
   for (const lang of LANGS) {
     const topic = (await dirs(path.join(root, lang, "topics")))[0];
     const country = (await dirs(path.join(root, lang, "help"))).find((d) => d !== "index.html");
+    const image = await imageSlug(root, lang, slug);
     pages.push(
       { kind: "home", lang, path: `/${lang}/`, status: 200 },
       { kind: "audience", lang, path: `/${lang}/children/`, status: 200 },
       { kind: "guidance", lang, path: `/${lang}/children/${slug}/`, status: 200 },
+      ...(image ? [{ kind: "image", lang, path: `/${lang}/children/${image}/`, status: 200 }] : []),
       { kind: "topic", lang, path: `/${lang}/topics/${topic}/`, status: 200 },
       { kind: "help", lang, path: `/${lang}/help/`, status: 200 },
       ...(country ? [{ kind: "country", lang, path: `/${lang}/help/${country}/`, status: 200 }] : []),
@@ -211,10 +309,22 @@ async function pagesOf(root) {
       const query = encodeURIComponent(SEARCH_WORDS[lang]);
       pages.push({ kind: "search", lang, path: `/${lang}/search/?q=${query}`, status: 200 });
     }
-    // The fixture's page with every Markdown construct the engine enables (task list, table, footnote, ...).
+    // The fixture's page with every Markdown construct the engine enables (task list, table, footnote,
+    // image, ...).
     if (await isFile(path.join(root, lang, CONSTRUCTS, "index.html"))) {
       pages.push({ kind: "constructs", lang, path: `/${lang}/${CONSTRUCTS}`, status: 200 });
     }
+  }
+  // The help page and one country's helplines in the site's other languages, where the help page is translated.
+  for (const lang of MORE_LANGS) {
+    if (!(await isTranslated(root, lang, `${lang}/help/`))) continue;
+    const countries = (await dirs(path.join(root, lang, "help"))).filter((d) => d !== "index.html");
+    // A different country in each language, so more countries' names and helplines are seen.
+    const country = countries[(MORE_LANGS.indexOf(lang) * 7 + 3) % countries.length];
+    pages.push(
+      { kind: "help", lang, path: `/${lang}/help/`, status: 200, light: true },
+      ...(country ? [{ kind: "country", lang, path: `/${lang}/help/${country}/`, status: 200, light: true }] : []),
+    );
   }
   return pages;
 }
@@ -242,7 +352,24 @@ async function openContext(browser, site, options) {
   const headers = site.servedAt ? { extraHTTPHeaders: { "Accept-Language": "x-none" } } : {};
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light", ...headers, ...options });
   context.setDefaultTimeout(15000);
-  const log = { leaks: [], errors: [], exits: 0, fonts: [] };
+  const log = { leaks: [], errors: [], exits: 0, fonts: [], csp: [] };
+  if (options.javaScriptEnabled !== false) {
+    // Every Content-Security-Policy violation of a page, reported from the page through a DevTools binding
+    // (which the policy does not govern). With JavaScript off nothing can listen, but Chromium's console
+    // error for the violation is still recorded (see watchPage).
+    await context.exposeBinding("__safeguideCspViolation", ({ page }, v) => {
+      log.csp.push(
+        `Content-Security-Policy violation on ${new URL(v.documentURI).pathname}: ${v.effectiveDirective} blocked ` +
+          `${v.blockedURI || "(inline)"}${v.sourceFile ? ` at ${v.sourceFile}:${v.lineNumber}` : ""}${v.sample ? ` ("${v.sample}")` : ""}`,
+      );
+    });
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        const { documentURI, effectiveDirective, blockedURI, sourceFile, lineNumber, sample } = e;
+        window.__safeguideCspViolation?.({ documentURI, effectiveDirective, blockedURI, sourceFile, lineNumber, sample });
+      });
+    });
+  }
   await context.route("**/*", (route) => {
     const url = route.request().url();
     const parsed = new URL(url);
@@ -276,6 +403,7 @@ function watchPage(page, log) {
 function trafficProblems(log) {
   const all = [
     ...log.leaks.map((url) => `request left 127.0.0.1: ${url}`),
+    ...log.csp,
     ...log.errors,
     ...log.fonts.map((url) => `web font loaded: ${url}`),
   ];
@@ -514,7 +642,7 @@ async function screenshots(tab, folder, lang) {
   await tab.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** JavaScript on: structure, axe (light/dark, 1280/320), targets, focus, reflow, print, screenshots. */
+/** JavaScript on: structure, images, axe (light and dark at 1280 and at 320), targets, focus, reflow, print, screenshots. */
 async function withJavaScript(browser, site, page, where) {
   const { context, log } = await openContext(browser, site, {});
   try {
@@ -523,10 +651,15 @@ async function withJavaScript(browser, site, page, where) {
     if (page.kind === "guidance" && site.screenshots) await screenshots(tab, site.screenshots, page.lang);
     await tab.evaluate(`window.__focusStyle = ${focusStyle.toString()}`);
     await check(where, "structure", () => tab.evaluate(structureProblems, expectations(site, page)));
+    if (page.kind === "image" || page.kind === "constructs") {
+      await check(where, "images load under the site's policy", () => imageProblems(tab, page.kind === "constructs"));
+    }
     await check(where, "axe 1280 light", () => axeProblems(tab, "1280 px, light"));
     await check(where, "target size 1280", () => tab.evaluate(targetProblems));
-    await check(where, "visible focus", () => focusProblems(tab, 12));
-    await check(where, "skip link", async () => {
+    // Pages checked only for what differs by language (a light page: the other languages' help and country
+    // pages) skip the keyboard, print and quick-exit scenarios, which the same templates pass in en and ar.
+    if (!page.light) await check(where, "visible focus", () => focusProblems(tab, 12));
+    if (!page.light) await check(where, "skip link", async () => {
       await tab.reload();
       await tab.keyboard.press("Tab");
       const skip = await tab.evaluate(() => {
@@ -544,7 +677,7 @@ async function withJavaScript(browser, site, page, where) {
         ...(inMain ? [] : ["after the skip link, Tab does not reach a control inside <main>"]),
       ];
     });
-    await check(where, "print stylesheet", async () => {
+    if (!page.light) await check(where, "print stylesheet", async () => {
       await tab.emulateMedia({ media: "print" });
       const problems = await tab.evaluate((exitUrl) => {
         const out = [];
@@ -584,15 +717,54 @@ async function withJavaScript(browser, site, page, where) {
       }),
     );
     await check(where, "axe 320 light", () => axeProblems(tab, "320 px, light"));
+    await tab.emulateMedia({ colorScheme: "dark" });
+    await check(where, "axe 320 dark", () => axeProblems(tab, "320 px, dark"));
+    await tab.emulateMedia({ colorScheme: "light" });
     await check(where, "target size 320", () => tab.evaluate(targetProblems));
     if (page.kind === "help") await check(where, "country filter", () => countryFilterProblems(tab));
     await tab.close();
-    await check(where, "quick exit: Shift three times", () => quickExitByKeys(context, site, page));
-    await check(where, "quick exit: link with JavaScript", () => quickExitByLink(context, site, page, true));
+    if (!page.light) {
+      await check(where, "quick exit: Shift three times", () => quickExitByKeys(context, site, page));
+      await check(where, "quick exit: link with JavaScript", () => quickExitByLink(context, site, page, true));
+    }
   } finally {
     await context.close();
   }
-  record(where, "no outside requests, console errors or web fonts (JavaScript on)", trafficProblems(log));
+  record(where, "no outside requests, CSP violations, console errors or web fonts (JavaScript on)", trafficProblems(log));
+}
+
+/**
+ * The page's images in <main> (at least one; with `srcset` when asked, as the every-construct page's raster
+ * image has): each has alt text, and each, scrolled into view, is decoded from this site.
+ */
+async function imageProblems(tab, srcset) {
+  const images = tab.locator("main img");
+  const count = await images.count();
+  if (count === 0) return ["no image in <main>"];
+  const problems = [];
+  for (let i = 0; i < count; i += 1) {
+    const img = images.nth(i);
+    await img.scrollIntoViewIfNeeded();
+    const state = await img.evaluate(async (el) => {
+      const decoded = await el.decode().then(() => true, () => false);
+      return {
+        src: el.getAttribute("src"),
+        alt: el.getAttribute("alt"),
+        srcset: el.getAttribute("srcset"),
+        current: el.currentSrc,
+        decoded,
+        width: el.naturalWidth,
+      };
+    });
+    if (!state.alt?.trim()) problems.push(`image ${state.src} has no alt text`);
+    if (!state.decoded || state.width === 0) problems.push(`image ${state.src} did not load (${state.current})`);
+    if (state.current && new URL(state.current).hostname !== "127.0.0.1") problems.push(`image ${state.src} loaded from ${state.current}`);
+  }
+  if (srcset) {
+    const withSrcset = await tab.locator("main img[srcset]").count();
+    if (withSrcset === 0) problems.push("no image with a srcset in <main>");
+  }
+  return problems;
 }
 
 /** Opens `page` after another site page, so Back has somewhere on the site to return to. */
@@ -650,10 +822,22 @@ async function quickExitByKeys(context, site, page) {
     for (const key of ["Shift+A", "Shift+B", "Shift+C"]) await tab.keyboard.press(key);
     await tab.waitForTimeout(200);
     if (sameUrl(tab.url(), site.exitUrl)) return ["typing three capital letters triggered the quick exit"];
-    await tab.keyboard.press("Shift");
-    await tab.keyboard.press("Shift");
-    await tab.keyboard.press("Shift");
-    await tab.waitForURL((url) => sameUrl(url.href, site.exitUrl), { timeout: 5000 });
+    // The gesture is three presses within a second. On a loaded machine the three key events can take longer
+    // than that to reach the page; only then is the gesture tried again (up to three times).
+    for (let attempt = 1; ; attempt += 1) {
+      const started = Date.now();
+      await tab.keyboard.press("Shift");
+      await tab.keyboard.press("Shift");
+      await tab.keyboard.press("Shift");
+      const slow = Date.now() - started > 800;
+      try {
+        await tab.waitForURL((url) => sameUrl(url.href, site.exitUrl), { timeout: 5000 });
+        break;
+      } catch (error) {
+        if (!slow || attempt === 3) throw error;
+        await tab.waitForTimeout(1100);
+      }
+    }
     return await backDoesNotReturn(tab, site, page);
   } finally {
     await tab.close();
@@ -768,8 +952,10 @@ async function resultPaths(tab) {
 /**
  * Search, where the site has it: the word for bullying finds the language's cyberbullying page first (when
  * that page is a real translation; a site without one only needs the search to answer), every result is a
- * page of the searched language (fallback copies are not indexed), the header box leads to the search page, and a guidance page loads nothing of the search
- * until the box is used.
+ * page of the searched language (fallback copies are not indexed), a word found only in pages' body text
+ * (Chinese, so the text must have been segmented into words) finds a page that has it in its text and not in
+ * its title, the header box leads to the search page, and a guidance page loads nothing of the search until
+ * the box is used.
  */
 async function searchChecks(browser, site, name) {
   for (const [lang, word] of Object.entries(SEARCH_WORDS)) {
@@ -795,7 +981,33 @@ async function searchChecks(browser, site, name) {
     } finally {
       await context.close();
     }
-    record(`${name} /${lang}/search/`, "no outside requests or console errors (search)", trafficProblems(log));
+    record(`${name} /${lang}/search/`, "no outside requests, CSP violations or console errors (search)", trafficProblems(log));
+  }
+  for (const [lang, word] of Object.entries(BODY_WORDS)) {
+    if (!(await isFile(path.join(site.root, lang, "search", "index.html")))) continue;
+    const { context, log } = await openContext(browser, site, {});
+    try {
+      await check(`${name} /${lang}/search/`, `searching "${word}", a word of the body text only`, async () => {
+        const tab = await open(context, `${site.origin}/${lang}/search/?q=${encodeURIComponent(word)}`, 200);
+        const paths = await resultPaths(tab);
+        await tab.close();
+        if (paths.length === 0) return [`no results for "${word}"`];
+        const problems = [];
+        const foreign = paths.filter((p) => !p.startsWith(`/${lang}/`));
+        if (foreign.length) problems.push(`results outside /${lang}/: ${foreign.join(", ")}`);
+        // The first result has the word in its text, not in its title, heading or description.
+        const html = await readFile(path.join(site.root, paths[0], "index.html"), "utf8");
+        const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+        const h1 = main.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1] ?? "";
+        const head = [html.match(/<title>([\s\S]*?)<\/title>/)?.[1], html.match(/<meta name="description" content="([^"]*)"/)?.[1], h1];
+        if (head.some((text) => text?.includes(word))) problems.push(`${paths[0]} has "${word}" in its title, heading or description`);
+        if (!main.replace(h1, "").includes(word)) problems.push(`${paths[0]} does not have "${word}" in its text`);
+        return problems;
+      });
+    } finally {
+      await context.close();
+    }
+    record(`${name} /${lang}/search/`, "no outside requests, CSP violations or console errors (body search)", trafficProblems(log));
   }
   if (!(await isFile(path.join(site.root, "en", "search", "index.html")))) return;
   const slug = await guidanceSlug(site.root);
@@ -809,7 +1021,7 @@ async function searchChecks(browser, site, name) {
       await tab.goto(guidance, { waitUntil: "load" });
       await tab.waitForTimeout(300);
       await tab.close();
-      return requests.filter((p) => p.includes("/pagefind/") || p.endsWith("/search.js")).map((p) => `loaded ${p}`);
+      return requests.filter((p) => p.includes("/pagefind/") || /\/theme\/search\.[0-9a-f]{10}\.js$/.test(p)).map((p) => `loaded ${p}`);
     });
     await check(`${name} /en/children/${slug}/`, "the header search box leads to results", async () => {
       const tab = await open(context, guidance, 200);
@@ -829,7 +1041,7 @@ async function searchChecks(browser, site, name) {
   } finally {
     await context.close();
   }
-  record(`${name} header search`, "no outside requests or console errors (header search)", trafficProblems(log));
+  record(`${name} header search`, "no outside requests, CSP violations or console errors (header search)", trafficProblems(log));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -859,6 +1071,33 @@ async function budgetProblems(root) {
   return problems;
 }
 
+/**
+ * The policy bites and the watch on it works: on the chooser, a script element added to the page (inline
+ * script, which `script-src 'self'` refuses) must not run, and its violation must reach the context's log.
+ * Without this, a server that sent no policy, or a listener that heard nothing, would pass every page.
+ */
+async function cspCanary(browser, site) {
+  const { context, log } = await openContext(browser, site, {});
+  try {
+    const tab = await open(context, `${site.origin}/`, 200);
+    const ran = await tab.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.__safeguideInlineRan = true;";
+      document.head.append(script);
+      await new Promise((ok) => setTimeout(ok, 200));
+      return window.__safeguideInlineRan === true;
+    });
+    await tab.waitForTimeout(100);
+    await tab.close();
+    const problems = [];
+    if (ran) problems.push("an inline script ran: the page was not served under a Content-Security-Policy that forbids it");
+    if (!log.csp.some((v) => v.includes("script-src"))) problems.push(`no securitypolicyviolation was reported for the inline script (${log.csp.join("; ") || "none"})`);
+    return problems;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Runs `task` on every item, at most `workers` at a time. */
 async function inParallel(items, workers, task) {
   let next = 0;
@@ -869,7 +1108,9 @@ async function inParallel(items, workers, task) {
 }
 
 async function testSite(browser, root, exitUrl, screenshots, only, servedAt) {
-  const { server, origin } = servedAt ? { server: null, origin: servedAt.replace(/\/$/, "") } : await serve(root);
+  const local = servedAt ? null : await serve(root);
+  const server = local?.server ?? null;
+  const origin = local?.origin ?? servedAt.replace(/\/$/, "");
   try {
     const chooser = await readFile(path.join(root, "index.html"), "utf8");
     const site = {
@@ -889,8 +1130,11 @@ async function testSite(browser, root, exitUrl, screenshots, only, servedAt) {
     await check(name, "CSS and JS budgets, no web fonts", () => budgetProblems(root));
     for (const lang of LANGS) {
       if (!(await isFile(path.join(root, lang, "index.html")))) record(name, `language ${lang}`, [`${root} has no /${lang}/`]);
+    }
+    for (const lang of [...LANGS, ...MORE_LANGS]) {
       for (const p of [`/${lang}/help/`, `/${lang}/children/`, `/${lang}/a-z/`]) site.h1[p] = await h1Of(root, p);
     }
+    await check(name, "the site's Content-Security-Policy is enforced and its violations are seen", () => cspCanary(browser, site));
     if (!only || only.includes("search")) await searchChecks(browser, site, name);
     const pages = (await pagesOf(root)).filter((page) => !only || only.includes(page.kind));
     await inParallel(pages, WORKERS, async (page) => {
@@ -898,10 +1142,15 @@ async function testSite(browser, root, exitUrl, screenshots, only, servedAt) {
       const failed = () => failures.filter((f) => f.where === where).length;
       const started = Date.now();
       await check(where, "page (JavaScript on)", () => withJavaScript(browser, site, page, where));
-      await check(where, "page (JavaScript off)", () => withoutJavaScript(browser, site, page, where));
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`${failed() === 0 ? "ok  " : "FAIL"} ${where} ${seconds} s`);
+      const on = Date.now();
+      if (!page.light) await check(where, "page (JavaScript off)", () => withoutJavaScript(browser, site, page, where));
+      const seconds = (from, to = Date.now()) => ((to - from) / 1000).toFixed(1);
+      const off = page.light ? "" : `, JavaScript off ${seconds(on)} s`;
+      console.log(`${failed() === 0 ? "ok  " : "FAIL"} ${where} ${seconds(started)} s (JavaScript on ${seconds(started, on)} s${off})`);
     });
+    if (local) {
+      record(name, "every page served with the Content-Security-Policy of _headers", headersProblems(local.served, local.rules, local.hasHeadersFile));
+    }
   } finally {
     server?.close();
   }
