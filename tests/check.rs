@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Site, text};
+use crate::support::{Site, snapshot, text};
 
 /// Runs `check --format json` on the good site with `tests/fixtures/check/<case>` (or a bad-input case)
 /// laid over it; returns the exit status and the findings.
@@ -213,28 +213,89 @@ fn emphasis_markers_that_show_as_text_are_warnings() {
     assert_eq!(columns, [1, 24], "both markers show; the closed bold on line 5 is fine");
 }
 
+/// A children's page for the youngest band that reads at Flesch-Kincaid grade 10.1: above the default
+/// limit of `under-9` (3), below 12.
+const GRADE_TEN: &str = "---\ntitle: Games\ndescription: Playing games online.\nages: under-9\n---\n\
+    Online games can be enjoyable, but some players may try to collect personal information about you. \
+    Never share your address, your school or your telephone number with somebody you only know from a game.\n";
+
+/// Runs `check --strict --format json`: the exit status and the findings.
+fn strict_findings(site: &Site) -> (i32, Vec<Value>) {
+    let output = site.run(&["check", "--strict", "--format", "json"]);
+    let (stdout, stderr) = text(&output);
+    let json: Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
+    (output.status.code().unwrap(), json.as_array().unwrap().clone())
+}
+
 #[test]
 fn reading_grades_come_from_site_yaml_and_a_band_without_one_gets_a_note() {
-    let site = Site::copy("good", &["check/reading"]);
-    // A band's limit raised in site.yaml lets the hard page pass.
-    let config = site.source("site.yaml")
-        + "age_bands:\n  - { id: under-9, reading_grade: 30 }\n  - 9-12\n  - 13-18\n";
-    site.write("site.yaml", config.as_bytes());
-    let (stdout, _) = text(&site.run(&["check"]));
-    assert!(!stdout.contains("reading-level"), "{stdout}");
+    let site = Site::copy("good", &[]);
+    site.write("content/en/children/games.md", GRADE_TEN.as_bytes());
+    let config = site.source("site.yaml");
+    let with_bands = |under_9: &str| {
+        let bands = format!("age_bands:\n  - {under_9}\n  - 9-12\n  - 13-18\n");
+        site.write("site.yaml", format!("{config}{bands}").as_bytes());
+    };
+    // The default limit of under-9 (grade 3) flags the page.
+    let (status, all) = strict_findings(&site);
+    assert_eq!(status, 1, "{all:#?}");
+    has(&all, "reading-level", "content/en/children/games.md", 6, "warning", "at most 3");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    // A limit from site.yaml replaces it: 9 still flags the page, and says so.
+    with_bands("{ id: under-9, reading_grade: 9 }");
+    let (status, all) = strict_findings(&site);
+    assert_eq!(status, 1, "{all:#?}");
+    has(&all, "reading-level", "content/en/children/games.md", 6, "warning", "at most 9");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    // 12 lets it pass: a valid grade (0 to 20), so nothing else fails either.
+    with_bands("{ id: under-9, reading_grade: 12 }");
+    let (status, all) = strict_findings(&site);
+    assert_eq!((status, all.len()), (0, 0), "{all:#?}");
+
     // A band of the site's own without a grade is named in a note, not skipped in silence.
-    let config = site
-        .source("site.yaml")
-        .replace("{ id: under-9, reading_grade: 30 }", "under-9\n  - teens");
-    site.write("site.yaml", config.as_bytes());
+    with_bands("under-9\n  - teens");
     let ftl = site.source("locales/en/site.ftl") + "age-teens = Teens\n";
     site.write("locales/en/site.ftl", ftl.as_bytes());
-    let page = site.source("content/en/children/hard.md").replace("ages: under-9", "ages: teens");
-    site.write("content/en/children/hard.md", page.as_bytes());
-    let (stdout, stderr) = text(&site.run(&["check"]));
+    let page = GRADE_TEN.replace("ages: under-9", "ages: teens");
+    site.write("content/en/children/games.md", page.as_bytes());
+    let output = site.run(&["check"]);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
     assert!(
         stdout.contains("note: reading level not checked for the age band(s) teens"),
         "{stdout}{stderr}"
     );
     assert!(!stdout.contains("reading-level"), "{stdout}");
+    assert!(stdout.contains("0 error(s)"), "{stdout}");
+}
+
+#[test]
+fn a_page_with_broken_front_matter_is_one_error_for_check_too() {
+    // content/en/parents/talk.md, which children/be-kind.md links to (with an anchor, in en and fr), has
+    // an unclosed list in its front matter.
+    let site = Site::copy("good", &["bad/unreadable-front-matter"]);
+    let docs = site.dir.path().join("mydocs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("thesis.txt"), "three years of work").unwrap();
+    let before = snapshot(site.dir.path());
+    let output = site.run(&["check", "--format", "json"]);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    let all: Vec<Value> =
+        serde_json::from_str::<Value>(&stdout).unwrap().as_array().unwrap().clone();
+    has(&all, "yaml", "content/en/parents/talk.md", 3, "error", "invalid type");
+    let errors: Vec<&Value> = all.iter().filter(|f| f["severity"] == "error").collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "one typo, one error; no link or anchor errors for be-kind.md: {all:#?}"
+    );
+    assert_eq!(errors[0]["column"], 14, "the `[` that opens the list: {all:#?}");
+    // The text report counts the same.
+    let (stdout, _) = text(&site.run(&["check"]));
+    assert!(stdout.contains("1 error(s)"), "{stdout}");
+    assert!(!stdout.contains("be-kind.md"), "{stdout}");
+    assert_eq!(snapshot(site.dir.path()), before, "check writes nothing");
+    assert!(!site.out().exists());
 }
