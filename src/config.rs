@@ -190,8 +190,8 @@ fn validate(
     });
 
     let mut languages: Vec<Language> = Vec::new();
-    for lang in file.languages {
-        let line = crate::yaml::find_line(text, &lang.code, at("languages").unwrap_or(1));
+    let lines = item_lines(text, "languages", file.languages.iter().map(|l| l.code.as_str()));
+    for (lang, line) in file.languages.into_iter().zip(lines) {
         let located = |m: String| Diagnostic::error(CONFIG_FILE, "config", m).at(line, None);
         let id: Option<LanguageIdentifier> = lang.code.parse().ok();
         let safe = !lang.code.is_empty()
@@ -266,8 +266,8 @@ fn validate(
         }
     }
     let age_bands: Vec<String> = bands.into_iter().map(|(b, _)| b).collect();
-    check_unique(&audiences, "audiences", "audience", &err, &mut problems);
-    check_unique(&age_bands, "age_bands", "age band", &err, &mut problems);
+    check_unique(text, &audiences, "audiences", "audience", &err, &mut problems);
+    check_unique(text, &age_bands, "age_bands", "age band", &err, &mut problems);
     for band in &age_bands {
         if !is_id(band) {
             problems.push(err(
@@ -309,8 +309,10 @@ fn validate(
     })
 }
 
-/// An id listed twice in one list of site.yaml is an error: the second would be silently ignored.
+/// An id listed twice in one list of site.yaml is an error at the repeat: the second would be
+/// silently ignored.
 fn check_unique(
+    text: &str,
     ids: &[String],
     key: &str,
     what: &str,
@@ -318,11 +320,52 @@ fn check_unique(
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut seen = std::collections::HashSet::new();
-    for id in ids {
+    let lines = item_lines(text, key, ids.iter().map(String::as_str));
+    for (id, line) in ids.iter().zip(lines) {
         if !seen.insert(id) {
-            problems.push(err(key, format!("the {what} `{id}` is listed twice")));
+            let problem = err(key, format!("the {what} `{id}` is listed twice"));
+            problems.push(match line {
+                Some(line) => problem.at(Some(line), None),
+                None => problem,
+            });
         }
     }
+}
+
+/// The 1-based line of each item of the list under the top-level `key`, for errors found after
+/// parsing. Items are found in order, each after the one before, so a repeated item is located at
+/// the repeat rather than at its first occurrence; `None` for an item that cannot be found.
+fn item_lines<'a>(
+    text: &str,
+    key: &str,
+    items: impl IntoIterator<Item = &'a str>,
+) -> Vec<Option<usize>> {
+    let start = crate::yaml::key_line(text, key).map(|line| {
+        let line_start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+        line_start + key.len()
+    });
+    let mut cursor = start;
+    items
+        .into_iter()
+        .map(|item| {
+            let from = cursor?;
+            let at = find_word(&text[from..], item)? + from;
+            cursor = Some(at + item.len());
+            Some(text[..at].matches('\n').count() + 1)
+        })
+        .collect()
+}
+
+/// The byte offset of the first occurrence of `word` in `text` not inside a longer id.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let part_of_id = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        !text[..at].chars().next_back().is_some_and(part_of_id)
+            && !text[at + word.len()..].chars().next().is_some_and(part_of_id)
+    })
 }
 
 /// Lowercase ASCII letters, digits and inner hyphens: the ids that become URL segments.

@@ -218,6 +218,12 @@ pub fn walk(
                     .hint(
                         "remove the link or point it at a file or folder outside its own ancestors",
                     )
+                } else if path.is_symlink()
+                    && std::fs::metadata(path)
+                        .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                {
+                    Diagnostic::error(shown, "dangling-link", "this symbolic link leads to nothing")
+                        .hint("point the link at a file or folder that exists, or remove it")
                 } else {
                     let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
                     Diagnostic::error(shown, "unreadable", format!("this cannot be read: {reason}"))

@@ -391,7 +391,7 @@ fn assign_heading_ids(
                 if let Some(first) = explicit_at.get(id.as_ref()) {
                     let text = markdown.lines().nth(line - cx.body_line).unwrap_or("");
                     let needle = format!("{{#{id}");
-                    let column = text.find(&needle).map(|at| text[..at].chars().count() + 2);
+                    let column = text.find(&needle).map(|at| text[..at].chars().count() + 3);
                     problems.push(
                         Diagnostic::error(cx.file, "duplicate-id", format!("the heading id `{id}` is used twice on this page"))
                             .at(Some(line), column)

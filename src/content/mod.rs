@@ -101,7 +101,7 @@ pub fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTre
             }
         }
     }
-    let mut tree = group(config, pages, options.drafts, &mut problems);
+    let mut tree = group(config, pages, options.drafts, &mut unreadable, &mut problems);
     render_all(config, options.root, &mut tree, &unreadable, &mut problems);
     if problems.is_empty() { Ok(tree) } else { Err(Error::Site(problems)) }
 }
@@ -348,11 +348,14 @@ fn validate_front(
     }
 }
 
-/// Links translations to their sources, drops drafts, and checks that every URL has one page.
+/// Links translations to their sources, drops drafts, and checks that every URL has one page. A page
+/// left out for wanting another page's URL joins `unreadable`: it still exists for the links that
+/// point at it, so the clash is one error, not one more for every page that links to the page.
 fn group(
     config: &SiteConfig,
     pages: Vec<SourcePage>,
     drafts: bool,
+    unreadable: &mut HashMap<String, String>,
     problems: &mut Vec<Diagnostic>,
 ) -> ContentTree {
     let mut tree = ContentTree::default();
@@ -360,6 +363,7 @@ fn group(
         pages.into_iter().partition(|p| p.lang == config.default_language);
     let mut urls: HashMap<String, String> = HashMap::new();
     let mut dropped_drafts = HashSet::new();
+    let mut clashing = HashSet::new();
     for source in sources {
         if source.front.draft && !drafts {
             dropped_drafts.insert(source.key);
@@ -375,6 +379,8 @@ fn group(
                 )
                 .hint("rename one of them or give it another `slug`"),
             );
+            unreadable.insert(source.key.clone(), url_path);
+            clashing.insert(source.key);
             continue;
         }
         tree.pages.insert(
@@ -384,8 +390,9 @@ fn group(
     }
     for t in translations {
         let Some(group) = tree.pages.get_mut(&t.key) else {
-            // The translations of a draft go unpublished with it.
-            if !dropped_drafts.contains(&t.key) {
+            // The translations of a draft go unpublished with it; those of a page in a URL clash
+            // wait for the clash to be resolved.
+            if !dropped_drafts.contains(&t.key) && !clashing.contains(&t.key) {
                 problems.push(
                     Diagnostic::error(&t.file, "no-source", format!("this page exists only in `{}`", t.lang)).hint(format!(
                         "write the source page content/{}/{} first: the default language is the source of every page",
