@@ -40,7 +40,7 @@ for pages in $SIZES; do
   [ "$peers" = 0 ] || cmds+=(-n hugo "hugo --quiet --source $hg --destination $WORK/out-hugo-$pages")
   [ "$peers" = 0 ] || [ "$HAVE_ZOLA" = 0 ] || cmds+=(-n zola "zola --root $zl build --force --output-dir $WORK/out-zola-$pages")
   hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/result-$pages.json" "${cmds[@]}" >/dev/null
-  read -r t_sg t_hugo t_zola <<<"$(median "$WORK/result-$pages.json") - -"
+  read -r t_sg t_hugo t_zola _ <<<"$(median "$WORK/result-$pages.json") - -"
   m_sg=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-$pages" --quiet --no-search)
   m_hugo=-; m_zola=-
   [ "$peers" = 0 ] || m_hugo=$(peak_kb hugo --quiet --source "$hg" --destination "$WORK/out-hugo-$pages")
