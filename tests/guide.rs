@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::support::{copy_tree, text};
+use crate::support::{copy_tree, git, text};
 
 const PAGE: &str = "content/fr/parents/talking-about-life-online.md";
 const SOURCE: &str = "content/en/parents/talking-about-life-online.md";
@@ -25,23 +25,6 @@ fn guide_commands() -> Vec<String> {
         .filter(|s| s.starts_with("safeguide "))
         .map(str::to_owned)
         .collect()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Site, text};
+use crate::support::{Site, git, text};
 
 fn status(site: &Site) -> Value {
     let output = site.run(&["i18n", "status", "--format", "json"]);
@@ -200,23 +200,6 @@ fn i18n_messages_prints_what_a_language_lacks_as_a_fluent_file_marked_for_transl
     assert!(stderr.contains("`xx` is not a language of the site (en, fr, ar, ru)"), "{stderr}");
 }
 
-fn git(site: &Site, args: &[&str]) {
-    let output = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(site.root())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
-}
-
 #[test]
 fn i18n_diff_shows_what_changed_in_the_source_since_the_stamped_version() {
     let site = Site::copy("good", &[]);
@@ -235,16 +218,16 @@ fn i18n_diff_shows_what_changed_in_the_source_since_the_stamped_version() {
 
     // In git: the stamped version is found by its hash, wherever it is in the history.
     site.write("content/en/children/be-kind.md", source.as_bytes());
-    git(&site, &["init", "-q"]);
-    git(&site, &["add", "."]);
-    git(&site, &["commit", "-q", "-m", "stamped"]);
+    git(&site.root(), &["init", "-q"]);
+    git(&site.root(), &["add", "."]);
+    git(&site.root(), &["commit", "-q", "-m", "stamped"]);
     let output = site.run(&["i18n", "diff", fr]);
     assert_eq!(text(&output).0, format!("{fr}: up to date with its source\n"));
     let changed = source
         .replace("Think before you send.", "Stop and think.")
         .replace("title: Be kind online", "title: Be kind");
     site.write("content/en/children/be-kind.md", changed.as_bytes());
-    git(&site, &["commit", "-q", "-am", "edited"]);
+    git(&site.root(), &["commit", "-q", "-am", "edited"]);
     site.write(
         "content/en/children/be-kind.md",
         (changed.clone() + "\nOne more line.\n").as_bytes(),

@@ -141,3 +141,21 @@ pub fn published_asset(out: &Path, name: &str) -> String {
     );
     path
 }
+
+/// Runs git in `dir` with a fixed author and no signing, whatever the machine's configuration.
+pub fn git(dir: &Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
+}
