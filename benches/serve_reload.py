@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark: how soon an edit shows in `safeguide serve`, against `hugo server` in the same run.
 
-Run by hand (not by cargo test):  python3 benches/serve_reload.py [--pages-per-lang 2000] [--runs 15]
+Run by hand (not by cargo test):  python3 benches/serve_reload.py [--pages-per-lang 2000] [--runs 15] [--no-hugo]
 Generates the shared deterministic corpus (../shared/bench/gen_corpus.py) on tmpfs in both layouts, starts
 each tool's development server on a free port, and saves one English guidance page --runs times. For each
 save it measures the time until the server returns the page with the new text (polled every 2 ms), and for
 safeguide also the time until the Server-Sent Events reload message reaches an open "tab". Needs Debian's
-`hugo` for the comparison (skipped with a note when it is missing).
+`hugo` for the comparison (skipped with a note when it is missing, or with --no-hugo: at 17000 pages per
+language Hugo's server takes minutes to start). Also prints how long safeguide's server took to start serving
+and its peak memory (VmHWM of /proc/PID/status) after the edits.
 """
 import argparse, os, re, shutil, socket, statistics, subprocess, sys, time
 
@@ -15,6 +17,7 @@ ap.add_argument("--pages-per-lang", type=int, default=2000)
 ap.add_argument("--runs", type=int, default=15)
 ap.add_argument("--gen", default=os.path.join(os.path.dirname(__file__), "../../shared/bench/gen_corpus.py"))
 ap.add_argument("--work", default="/dev/shm/safeguide-bench")
+ap.add_argument("--no-hugo", action="store_true", help="measure safeguide alone")
 args = ap.parse_args()
 
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -90,12 +93,14 @@ def summary(values):
 results = {}
 site = corpus("safeguide")
 port = free_port()
+started = time.perf_counter()
 server = subprocess.Popen([binary, "serve", "--root", site, "--port", str(port)], stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL, text=True)
 try:
     while "serving" not in (line := server.stdout.readline()):
         if not line:
             sys.exit("safeguide serve stopped before serving")
+    startup = time.perf_counter() - started
     events = socket.create_connection(("127.0.0.1", port))
     events.sendall(f"GET /__safeguide/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     events.settimeout(60)
@@ -104,11 +109,13 @@ try:
         buffer += events.recv(4096)
     page, url = first_page(site)
     results["safeguide"] = measure("safeguide", port, page, url, events)
+    with open(f"/proc/{server.pid}/status") as status:
+        peak_kb = int(next(l for l in status if l.startswith("VmHWM:")).split()[1])
 finally:
     server.terminate()
     server.wait()
 
-if shutil.which("hugo"):
+if shutil.which("hugo") and not args.no_hugo:
     site = corpus("hugo")
     port = free_port()
     # Hugo's server renders to memory by default, as safeguide's does.
@@ -128,10 +135,11 @@ if shutil.which("hugo"):
 print(f"corpus: {args.pages_per_lang * 6} pages; {args.runs} saves of one English guidance page each")
 sg_shown, sg_event = results["safeguide"]
 print(f"safeguide serve: reload event {summary(sg_event)}; new text served {summary(sg_shown)}")
+print(f"safeguide serve: serving after {startup:.1f} s; peak memory {peak_kb / 1024:.0f} MB")
 if "hugo" in results:
     hugo_shown, _ = results["hugo"]
     print(f"hugo server:     new text served {summary(hugo_shown)}")
     print(f"ratio safeguide/hugo (new text served, medians): "
           f"{statistics.median(sg_shown) / statistics.median(hugo_shown):.2f}")
-else:
+elif not args.no_hugo:
     print("hugo not installed: no comparison (apt-get install hugo)")

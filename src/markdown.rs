@@ -331,6 +331,22 @@ pub fn isolate_text(text: &str, rtl: bool) -> String {
 
 /// Wraps each run of digit groups separated by spaces or hyphens in U+2066 … U+2069; `None` if there is none.
 fn isolate_grouped_numbers(text: &str) -> Option<String> {
+    // Most text has no grouped number: a byte scan says so without building anything.
+    let bytes = text.as_bytes();
+    let grouped_at = |i: usize| {
+        bytes[i].is_ascii_digit()
+            && match bytes.get(i + 1) {
+                Some(b' ' | b'-') => bytes.get(i + 2).is_some_and(u8::is_ascii_digit),
+                Some(0xc2) => {
+                    bytes.get(i + 2) == Some(&0xa0)
+                        && bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
+                }
+                _ => false,
+            }
+    };
+    if !(0..bytes.len()).any(grouped_at) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut changed = false;

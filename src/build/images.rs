@@ -31,30 +31,19 @@ struct Job {
     out: String,
 }
 
-/// Every published image and static file, as output files.
-pub fn files(source: &SiteSource) -> Result<Vec<OutputFile>> {
+/// A file under the site's `static/` folder and its path in the output.
+pub struct StaticFile {
+    file: PathBuf,
+    /// Its path below the output folder (`static/a/b.png` is `a/b.png`).
+    pub out: String,
+}
+
+/// Every file under the site's `static/` folder, found before the pages are rendered so that their
+/// output paths are claimed with the pages'.
+pub fn static_files(source: &SiteSource) -> Result<Vec<StaticFile>> {
     let root = &source.root;
-    let config = &source.config;
-    let mut keys = BTreeSet::new();
-    for group in source.content.pages.values() {
-        for page in std::iter::once(&group.source).chain(group.translations.values()) {
-            keys.extend(page.images.iter().cloned());
-        }
-    }
-    let mut jobs = Vec::new();
-    let mut copies = Vec::new();
-    for key in &keys {
-        if key.starts_with('/') {
-            continue;
-        }
-        for lang in &config.languages {
-            if let Some(file) = assets::source_file(root, &lang.code, &config.default_language, key)
-            {
-                jobs.push(Job { file, out: format!("{}/{key}", lang.code) });
-            }
-        }
-    }
     let statics = root.join("static");
+    let mut found = Vec::new();
     if statics.is_dir() {
         let mut problems = Vec::new();
         for entry in crate::fs::walk(root, &statics, usize::MAX, &mut problems) {
@@ -67,14 +56,42 @@ pub fn files(source: &SiteSource) -> Result<Vec<OutputFile>> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            if keys.contains(&format!("/{out}")) {
-                jobs.push(Job { file: entry.path.clone(), out });
-            } else {
-                copies.push((entry.path.clone(), out));
-            }
+            found.push(StaticFile { file: entry.path.clone(), out });
         }
         if !problems.is_empty() {
             return Err(Error::Site(problems));
+        }
+    }
+    Ok(found)
+}
+
+/// Every published image and static file, as output files. `keys` are the images the pages show
+/// (`children/block.png`, `/logo.png` under static/), which are resized; other static files are copied.
+pub fn files(
+    source: &SiteSource,
+    keys: &BTreeSet<String>,
+    statics: &[StaticFile],
+) -> Result<Vec<OutputFile>> {
+    let root = &source.root;
+    let config = &source.config;
+    let mut jobs = Vec::new();
+    let mut copies = Vec::new();
+    for key in keys {
+        if key.starts_with('/') {
+            continue;
+        }
+        for lang in &config.languages {
+            if let Some(file) = assets::source_file(root, &lang.code, &config.default_language, key)
+            {
+                jobs.push(Job { file, out: format!("{}/{key}", lang.code) });
+            }
+        }
+    }
+    for s in statics {
+        if keys.contains(&format!("/{}", s.out)) {
+            jobs.push(Job { file: s.file.clone(), out: s.out.clone() });
+        } else {
+            copies.push((s.file.clone(), s.out.clone()));
         }
     }
     let cache = root.join(CACHE_DIR);

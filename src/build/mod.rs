@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::paths::OutputFile;
+use crate::render::Claims;
 use crate::source::SiteSource;
 
 /// What `build` is asked to do.
@@ -126,10 +127,6 @@ pub fn generate_with(
         let origin = format!("the generated {path}");
         extra.push((OutputFile { path: path.into(), bytes: bytes.into_bytes() }, origin));
     }
-    for file in images::files(source)? {
-        let origin = format!("the published image or static file {}", file.path);
-        extra.push((file, origin));
-    }
     for lang in &source.config.languages {
         let path = feed::path(&lang.code);
         let origin = format!("the generated {path}");
@@ -138,12 +135,23 @@ pub fn generate_with(
             origin,
         ));
     }
-    let claims: Vec<(String, String)> =
+    let published = |path: &str| format!("the published image or static file {path}");
+    let statics = images::static_files(source)?;
+    let mut claims: Vec<(String, String)> =
         extra.iter().map(|(f, origin)| (f.path.clone(), origin.clone())).collect();
-    crate::render::claim_paths(source, &claims).map_err(Error::Site)?;
+    claims.extend(statics.iter().map(|s| (s.out.clone(), published(&s.out))));
+    let mut claimed = Claims::pages_and(source, &claims).map_err(Error::Site)?;
     reserved_paths(source, &claims).map_err(Error::Site)?;
-    let mut paths = crate::render::render_site(source, tera, sink)?;
-    for (file, _) in extra {
+    let written = crate::render::render_site(source, tera, sink)?;
+    let mut paths = written.paths;
+    // Which images to publish is known once every page has been read; their paths are claimed then.
+    let images = images::files(source, &written.images, &statics)?;
+    let image_claims: Vec<(String, String)> =
+        images.iter().map(|f| (f.path.clone(), published(&f.path))).collect();
+    claimed.add(image_claims.iter().cloned()).map_err(Error::Site)?;
+    claims.extend(image_claims);
+    reserved_paths(source, &claims).map_err(Error::Site)?;
+    for file in extra.into_iter().map(|(file, _)| file).chain(images) {
         paths.push(file.path.clone());
         sink(file)?;
     }

@@ -158,7 +158,7 @@ fn swap(out: &Path, staging: &Path, retired: &Path) -> Result<()> {
             let _ = crate::fs::rename(retired, out);
             return Err(e);
         }
-        crate::fs::remove_dir_all(retired)
+        crate::fs::remove_tree(retired)
     } else {
         crate::fs::rename(staging, out)
     }

@@ -41,7 +41,7 @@ pub fn index(source: &SiteSource) -> Result<Vec<OutputFile>> {
                     let keywords = xml(&page.front.keywords.join(", "));
                     let _ = write!(html, "<span data-pagefind-meta=\"keywords:{keywords}\"></span>");
                 }
-                let body = crate::content::body_html(
+                let body = crate::content::body(
                     &source.config,
                     &source.root,
                     page,
@@ -49,7 +49,7 @@ pub fn index(source: &SiteSource) -> Result<Vec<OutputFile>> {
                     &page_urls,
                 )
                 .map_err(Error::Site)?;
-                html.push_str(&body);
+                html.push_str(&body.html);
                 html.push_str("</main></body></html>");
                 let url = format!("/{}/{}", lang.code, group.url_path);
                 index.add_html_file(None, Some(url), html).await.map_err(fail)?;

@@ -59,8 +59,23 @@ pub fn split(text: &str, file: &str) -> Result<SplitPage, Diagnostic> {
         return Err(Diagnostic::error(file, "front-matter", "`title` is empty")
             .at(crate::yaml::key_line(yaml, "title").map(|l| l + 1), None));
     }
-    let body_line = yaml.lines().count() + 3;
-    Ok(SplitPage { front, yaml: yaml.to_owned(), body: body.to_owned(), body_line })
+    Ok(SplitPage {
+        front,
+        yaml: yaml.to_owned(),
+        body: body.to_owned(),
+        body_line: body_line(yaml),
+    })
+}
+
+/// The body of a page already read once, and the line it starts on, without parsing the front matter
+/// again: `None` when the file no longer has front matter.
+pub fn body(text: &str) -> Option<(&str, usize)> {
+    split_raw(text).map(|(yaml, body)| (body, body_line(yaml)))
+}
+
+/// The 1-based file line on which the body after the front matter `yaml` starts.
+fn body_line(yaml: &str) -> usize {
+    yaml.lines().count() + 3
 }
 
 /// Returns (yaml, body) when `text` starts with a `---` line and has a closing `---` line.

@@ -73,10 +73,10 @@ pub struct LoadOptions<'a> {
     pub drafts: bool,
     /// Known topic ids; `None` when the topics could not be read, so pages are not blamed for it.
     pub topics: Option<&'a HashSet<String>>,
-    /// Whether pages keep their Markdown text. `build` does not: it takes what other pages need from each
-    /// page's text (headings, links, images) and reads the text again when the page is written, so its
-    /// memory grows with what pages share, not with their text (over 600 MB at 102,000 pages).
-    /// `check`, `i18n` and `serve` keep it.
+    /// Whether pages keep their Markdown text and their `headings`, `links` and `images` are filled in.
+    /// `build` does not: it reads each page's text when the page is written, takes the headings, links,
+    /// images and problems from that one reading, and drops it, so its memory grows with what pages share,
+    /// not with their text (over 600 MB at 102,000 pages). `check`, `i18n` and `serve` keep it.
     pub keep_bodies: bool,
 }
 
@@ -102,7 +102,11 @@ pub fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTre
         }
     }
     let mut tree = group(config, pages, options.drafts, &mut unreadable, &mut problems);
-    render_all(config, options.root, &mut tree, &unreadable, &mut problems);
+    // `build` reads each page's Markdown once, as the page is written, and takes its problems from there.
+    // Once the site has problems anyway, every page is read now, so that one run reports them all.
+    if options.keep_bodies || !problems.is_empty() {
+        render_all(config, options.root, &mut tree, &unreadable, &mut problems);
+    }
     if problems.is_empty() { Ok(tree) } else { Err(Error::Site(problems)) }
 }
 
@@ -481,16 +485,17 @@ fn render_page(
 }
 
 /// A page's body as HTML, with links between pages made relative to `url_path` (the page's URL path
-/// below its language folder) and images measured. `urls` is every page's URL path by key
-/// ([`ContentTree::urls`]). Called when the page is written, so no page's HTML outlives its writing.
-pub(crate) fn body_html(
+/// below its language folder) and images measured, with the headings, links and images found on the way.
+/// `urls` is every page's URL path by key ([`ContentTree::urls`]). Called when the page is written, so no
+/// page's HTML outlives its writing.
+pub(crate) fn body(
     config: &SiteConfig,
     root: &Path,
     page: &SourcePage,
     url_path: &str,
     urls: &HashMap<String, String>,
-) -> std::result::Result<String, Vec<Diagnostic>> {
-    markdown_pass(config, root, page, url_path, urls, true).map(|r| r.html)
+) -> std::result::Result<crate::markdown::Rendered, Vec<Diagnostic>> {
+    markdown_pass(config, root, page, url_path, urls, true)
 }
 
 /// The one way a page's Markdown is read: the same link context for the first pass and for writing.
@@ -546,11 +551,11 @@ fn read_body_again(root: &Path, page: &SourcePage) -> std::result::Result<String
         Ok(Err(d)) => return Err(vec![d]),
         Err(e) => return Err(changed(e.to_string())),
     };
-    let split = front_matter::split(&text, &page.file).map_err(|d| vec![d])?;
-    if split.body_line != page.body_line {
-        return Err(changed("its front matter changed while the site was building".to_owned()));
+    // The front matter was parsed and checked in the first pass; only where the body starts matters here.
+    match front_matter::body(&text) {
+        Some((body, line)) if line == page.body_line => Ok(body.to_owned()),
+        _ => Err(changed("its front matter changed while the site was building".to_owned())),
     }
-    Ok(split.body)
 }
 
 /// Reads, validates and renders one page of `tree` again after its file was edited, as [`load`] would.

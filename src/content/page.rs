@@ -79,11 +79,14 @@ pub struct SourcePage {
     pub body_released: bool,
     /// The file line on which the body starts.
     pub body_line: usize,
-    /// The body's headings, for tables of contents and anchor checks.
+    /// The body's headings, for anchor checks; empty when the site was loaded without keeping bodies
+    /// (`build`, which takes them from the page's one reading as it is written).
     pub headings: Vec<Heading>,
-    /// The body's links to pages of the site (this one included, for `#anchor` links), for anchor checks.
+    /// The body's links to pages of the site (this one included, for `#anchor` links), for anchor checks;
+    /// empty without kept bodies.
     pub links: Vec<PageLink>,
-    /// The keys of the images the body shows (`children/block.png`, `/logo.png` under static/).
+    /// The keys of the images the body shows (`children/block.png`, `/logo.png` under static/); empty
+    /// without kept bodies.
     pub images: Vec<String>,
 }
 

@@ -5,6 +5,7 @@ pub mod context;
 pub mod functions;
 mod views;
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -99,50 +100,68 @@ pub(crate) fn output_path(site_path: &str) -> String {
     }
 }
 
-/// Every file the build will write with what it is made from, checked before anything is written: two
-/// outputs at one path are an error naming both sources, never one silently replacing the other. `extra`
-/// are the generated files beside the pages (static files, sitemap), with their origins.
-pub(crate) fn claim_paths(
-    source: &SiteSource,
-    extra: &[(String, String)],
-) -> std::result::Result<(), Vec<Diagnostic>> {
-    let mut claimed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut problems = Vec::new();
-    let mut reported = std::collections::HashSet::new();
-    let pages = plan(source).into_iter().map(|job| {
-        let (_, site_path, _) = job.place(&source.config);
-        (output_path(&site_path), job.origin())
-    });
-    for (path, origin) in pages.chain(extra.iter().cloned()) {
-        if let Some(first) = claimed.get(&path) {
-            if *first == origin {
-                continue;
-            }
-            // Name the Markdown file where there is one, so the message sits where the fix is.
-            let (file, other) = if origin.starts_with("the ") && !first.starts_with("the ") {
-                (first.clone(), origin)
-            } else {
-                (origin, first.clone())
-            };
-            if !reported.insert((file.clone(), other.clone())) {
-                // The same clash in every language is one problem.
-                continue;
-            }
-            let other = if other.starts_with("the ") { other } else { format!("`{other}`") };
-            problems.push(
-                Diagnostic::error(
-                    file,
-                    "duplicate-url",
-                    format!("this and {other} would both be written to `{path}`"),
-                )
-                .hint("rename one of them or give the page another `slug`; audience names and `help`, \
-                       `partners` and `topics` are taken by generated pages"),
-            );
-        } else {
-            claimed.insert(path, origin);
-        }
+/// The output paths claimed so far, each with what it is made from.
+#[derive(Debug, Default)]
+pub(crate) struct Claims {
+    claimed: std::collections::HashMap<String, String>,
+    reported: std::collections::HashSet<(String, String)>,
+}
+
+impl Claims {
+    /// Every page the build will write, and `extra` (the generated files beside the pages: static files,
+    /// sitemap), with what each is made from, checked before anything is written: two outputs at one path
+    /// are an error naming both sources, never one silently replacing the other.
+    pub(crate) fn pages_and(
+        source: &SiteSource,
+        extra: &[(String, String)],
+    ) -> std::result::Result<Self, Vec<Diagnostic>> {
+        let mut claims = Claims::default();
+        let pages = plan(source).into_iter().map(|job| {
+            let (_, site_path, _) = job.place(&source.config);
+            (output_path(&site_path), job.origin())
+        });
+        claims.add(pages.chain(extra.iter().cloned()))?;
+        Ok(claims)
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+
+    /// Claims more paths (files known only once the pages are rendered, such as the images they show),
+    /// with the same check.
+    pub(crate) fn add(
+        &mut self,
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> std::result::Result<(), Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        for (path, origin) in files {
+            if let Some(first) = self.claimed.get(&path) {
+                if *first == origin {
+                    continue;
+                }
+                // Name the Markdown file where there is one, so the message sits where the fix is.
+                let (file, other) = if origin.starts_with("the ") && !first.starts_with("the ") {
+                    (first.clone(), origin)
+                } else {
+                    (origin, first.clone())
+                };
+                if !self.reported.insert((file.clone(), other.clone())) {
+                    // The same clash in every language is one problem.
+                    continue;
+                }
+                let other = if other.starts_with("the ") { other } else { format!("`{other}`") };
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        "duplicate-url",
+                        format!("this and {other} would both be written to `{path}`"),
+                    )
+                    .hint("rename one of them or give the page another `slug`; audience names and `help`, \
+                           `partners` and `topics` are taken by generated pages"),
+                );
+            } else {
+                self.claimed.insert(path, origin);
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
 }
 
 /// Parses the theme's templates once, with the site's functions registered.
@@ -180,15 +199,27 @@ fn register(tera: &mut Tera, source: &SiteSource) {
     );
 }
 
+/// What rendering wrote.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// The paths written, sorted.
+    pub paths: Vec<String>,
+    /// The keys of the images the rendered pages show, to publish with them.
+    pub images: BTreeSet<String>,
+}
+
 /// Renders every page and hands each file to `sink` as soon as it is rendered, so a large site is never
-/// held in memory whole. Returns the paths written, sorted, or every problem found.
+/// held in memory whole. Returns what was written, or every problem found.
 pub fn render_site(
     source: &SiteSource,
     tera: &Tera,
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
-) -> Result<Vec<String>> {
+) -> Result<Written> {
     render_selected(source, tera, &|_| true, sink)
 }
+
+/// One rendered page: the path written and the images it shows.
+type PageDone = (String, Vec<String>);
 
 /// What a page to render is, for choosing which pages to render again after an edit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +260,7 @@ pub fn render_selected(
     tera: &Tera,
     select: &(dyn Fn(JobId<'_>) -> bool + Sync),
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
-) -> Result<Vec<String>> {
+) -> Result<Written> {
     let all = plan(source);
     let total = all.len();
     let jobs: Vec<Job<'_>> = all.into_iter().filter(|job| select(job.id())).collect();
@@ -245,49 +276,55 @@ pub fn render_selected(
     });
     let prepared = views::Prepared::new(source, only.as_ref());
     let page_urls = source.content.urls();
-    let results: Vec<Result<std::result::Result<String, Vec<Diagnostic>>>> = jobs
+    let results: Vec<Result<std::result::Result<PageDone, Vec<Diagnostic>>>> = jobs
         .par_iter()
         .map(|job| {
-            // A page's body is rendered here, as its page is written, and dropped with it.
+            // A page's body is read and rendered here, once, as its page is written, and dropped with it.
             let body = match job {
                 Job::Content(lang, group) => {
                     let (page, _) = group.in_language(&lang.code);
-                    let html = crate::content::body_html(
+                    let body = crate::content::body(
                         &source.config,
                         &source.root,
                         page,
                         &group.url_path,
                         &page_urls,
                     );
-                    match html {
-                        Ok(html) => html,
+                    match body {
+                        Ok(body) => body,
                         Err(problems) => return Ok(Err(problems)),
                     }
                 }
-                _ => String::new(),
+                _ => crate::markdown::Rendered::default(),
             };
+            let images = body.images.clone();
             let (path, template, context) = prepared.context(job, body);
             match tera.render(template, &context) {
                 Ok(html) => sink(OutputFile { path: path.clone(), bytes: html.into_bytes() })
-                    .map(|()| Ok(path)),
+                    .map(|()| Ok((path, images))),
                 Err(e) => Ok(Err(vec![template_diagnostic(source, &e)])),
             }
         })
         .collect();
-    let mut paths = Vec::with_capacity(results.len());
+    let mut written = Written { paths: Vec::with_capacity(results.len()), images: BTreeSet::new() };
     let mut problems = Vec::new();
     for r in results {
         match r? {
-            Ok(p) => paths.push(p),
+            Ok((path, images)) => {
+                written.paths.push(path);
+                written.images.extend(images);
+            }
             Err(mut d) => problems.append(&mut d),
         }
     }
     if !problems.is_empty() {
+        // A page shown untranslated in other languages is read once for each; sorting also drops the
+        // repeats, so each problem is reported once.
         crate::error::sort_diagnostics(&mut problems);
         return Err(Error::Site(problems));
     }
-    paths.sort();
-    Ok(paths)
+    written.paths.sort();
+    Ok(written)
 }
 
 /// Lists every page to render, in a fixed order.

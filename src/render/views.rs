@@ -9,7 +9,7 @@ use crate::config::Language;
 use crate::content::PageGroup;
 use crate::content::page::{PageKind, SourcePage};
 use crate::data::{Helpline, PartnerKind, Region};
-use crate::markdown::isolate_text;
+use crate::markdown::{Heading, Rendered, isolate_text};
 use crate::names::SiteNames;
 use crate::render::context::{
     Alternate, AudienceLink, BandView, CountryView, DataView, HelpView, HelplineView, LanguageLink,
@@ -40,6 +40,8 @@ pub(crate) struct Prepared<'a> {
     /// The standalone pages every page's footer links (about, privacy, ...), found once: scanning the
     /// site for them on every page grew with the square of the site.
     standalone: Vec<&'a PageGroup>,
+    /// The `site` variable by (language, path to the root), made when first needed.
+    site_values: std::sync::RwLock<std::collections::HashMap<(String, String), Value>>,
 }
 
 /// A guidance page's place among the others.
@@ -101,20 +103,23 @@ impl<'a> Prepared<'a> {
             .values()
             .filter(|g| matches!(&g.source.kind, PageKind::Standalone { slug } if slug != "help" && slug != "partners"))
             .collect();
-        Prepared { source, per_language, audience_pages, neighbours, standalone }
+        Prepared {
+            source,
+            per_language,
+            audience_pages,
+            neighbours,
+            standalone,
+            site_values: std::sync::RwLock::default(),
+        }
     }
 
     fn pages_of(&self, audience: &str) -> &[&'a PageGroup] {
         self.audience_pages.get(audience).map_or(&[], Vec::as_slice)
     }
 
-    /// The output path, template name and context of a job; `content` is a Markdown page's body as HTML
-    /// (empty for generated pages), rendered by the caller just before this page is written.
-    pub(crate) fn context(
-        &self,
-        job: &Job<'_>,
-        content: String,
-    ) -> (String, &'static str, Context) {
+    /// The output path, template name and context of a job; `body` is a Markdown page's body (HTML and
+    /// headings; empty for generated pages), rendered by the caller just before this page is written.
+    pub(crate) fn context(&self, job: &Job<'_>, body: Rendered) -> (String, &'static str, Context) {
         let config = &self.source.config;
         let (lang, site_path, template) = job.place(config);
         let urls = if matches!(job, Job::NotFound(..)) {
@@ -128,8 +133,8 @@ impl<'a> Prepared<'a> {
         cx.insert("lang", &lang.code);
         cx.insert("dir", lang.dir.as_str());
         cx.insert_value("data", parts.data.clone());
-        cx.insert("site", &self.site_view(lang, &urls));
-        let page = self.page_view(job, lang, &site_path, &urls, content);
+        cx.insert_value("site", self.site_value(lang, &urls));
+        let page = self.page_view(job, lang, &site_path, &urls, body);
         match *job {
             Job::Content(_, g) if matches!(g.source.kind, PageKind::Audience { .. }) => {
                 let audience = g.source.kind.audience().unwrap_or_default();
@@ -161,6 +166,23 @@ impl<'a> Prepared<'a> {
         }
         cx.insert("page", &page);
         (out_path, template, cx)
+    }
+
+    /// The `site` variable, made once per language and distance from the root: it is the same for every
+    /// page at that depth, and turning it into a template value on every page cost a tenth of a build.
+    fn site_value(&self, lang: &Language, urls: &Urls) -> Value {
+        let key = (lang.code.clone(), urls.root.clone());
+        if let Some(value) =
+            self.site_values.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key)
+        {
+            return value.clone();
+        }
+        let value = Value::from_serializable(&self.site_view(lang, urls));
+        self.site_values
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key, value.clone());
+        value
     }
 
     fn site_view(&self, lang: &Language, urls: &Urls) -> SiteView {
@@ -205,7 +227,7 @@ impl<'a> Prepared<'a> {
         lang: &Language,
         site_path: &str,
         urls: &Urls,
-        content: String,
+        body: Rendered,
     ) -> PageView {
         let source = self.source;
         let config = &source.config;
@@ -221,7 +243,7 @@ impl<'a> Prepared<'a> {
             kind: "page",
             title: String::new(),
             description: None,
-            content,
+            content: body.html,
             url: urls.link(site_path),
             permalink: urls.absolute(site_path),
             canonical: urls.absolute(site_path),
@@ -258,7 +280,9 @@ impl<'a> Prepared<'a> {
             view.switcher = all_languages(&|l| format!("{}/{tail}", l.code));
         };
         match *job {
-            Job::Content(_, group) => self.fill_content(&mut view, lang, group, urls),
+            Job::Content(_, group) => {
+                self.fill_content(&mut view, lang, group, urls, &body.headings);
+            }
             Job::Home(_) => {
                 generated(&mut view, "", "home", label(source, &lang.code, "site-title"));
                 view.x_default = Some(urls.absolute(""));
@@ -309,7 +333,15 @@ impl<'a> Prepared<'a> {
         view
     }
 
-    fn fill_content(&self, view: &mut PageView, lang: &Language, group: &PageGroup, urls: &Urls) {
+    /// Fills in a Markdown page's parts; `headings` are those of the body shown, for its table of contents.
+    fn fill_content(
+        &self,
+        view: &mut PageView,
+        lang: &Language,
+        group: &PageGroup,
+        urls: &Urls,
+        headings: &[Heading],
+    ) {
         let config = &self.source.config;
         let default = config.default();
         let (page, is_fallback) = group.in_language(&lang.code);
@@ -329,7 +361,7 @@ impl<'a> Prepared<'a> {
             group.source.front.topics.iter().map(|t| topic_link(&lang.code, t, urls)).collect();
         view.updated = page.front.updated.clone().or_else(|| group.source.front.updated.clone());
         view.ages = group.source.front.ages.clone();
-        view.toc = page.headings.iter().filter(|h| h.level <= 3).cloned().collect();
+        view.toc = headings.iter().filter(|h| h.level <= 3).cloned().collect();
         view.switcher = config
             .languages
             .iter()

@@ -246,7 +246,8 @@ impl LiveSite {
             Ok(page) => page,
             Err(problems) => return Err(Error::Site(problems)),
         };
-        if page.front != old.front || page.kind != old.kind {
+        // New images are published by a whole rebuild, as are changes to what other pages show.
+        if page.front != old.front || page.kind != old.kind || page.images != old.images {
             return Ok(false);
         }
         if let Some(group) = source.content.pages.get_mut(key) {
