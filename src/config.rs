@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 use crate::error::{Diagnostic, Error, Result};
 
 /// The file name of the site configuration, relative to the site root.
-pub const CONFIG_FILE: &str = "site.yaml";
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
 /// What a site folder holds that the build reads: `build --out` may not point at or into any of them.
 /// `static` is read for files published as they are; `.git` is not read but is never a place to write.
-pub const SOURCE_ENTRIES: [&str; 8] = [
+pub(crate) const SOURCE_ENTRIES: [&str; 8] = [
     "site.yaml",
     "content",
     "locales",
@@ -27,7 +27,7 @@ pub const SOURCE_ENTRIES: [&str; 8] = [
 ];
 
 /// Path segments that generated pages use; no audience or standalone page may take them.
-pub const RESERVED_SEGMENTS: [&str; 5] = ["partners", "help", "topics", "a-z", "search"];
+pub(crate) const RESERVED_SEGMENTS: [&str; 5] = ["partners", "help", "topics", "a-z", "search"];
 
 /// Languages written right to left, by primary language subtag.
 const RTL_LANGUAGES: [&str; 10] = ["ar", "fa", "he", "ur", "ps", "sd", "yi", "dv", "ug", "ckb"];
@@ -80,7 +80,7 @@ struct LanguageFile {
 /// The direction a language is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum TextDirection {
+pub(crate) enum TextDirection {
     /// Left to right.
     Ltr,
     /// Right to left.
@@ -89,7 +89,7 @@ pub enum TextDirection {
 
 impl TextDirection {
     /// The value of the HTML `dir` attribute.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             TextDirection::Ltr => "ltr",
             TextDirection::Rtl => "rtl",
@@ -99,53 +99,53 @@ impl TextDirection {
 
 /// A language the site is published in.
 #[derive(Debug, Clone)]
-pub struct Language {
+pub(crate) struct Language {
     /// BCP 47 tag as written in site.yaml (also the folder name under content/ and locales/).
-    pub code: String,
+    pub(crate) code: String,
     /// The parsed tag, for Fluent's plural rules.
-    pub id: LanguageIdentifier,
+    pub(crate) id: LanguageIdentifier,
     /// The language's name in its own script.
-    pub name: String,
+    pub(crate) name: String,
     /// Its writing direction.
-    pub dir: TextDirection,
+    pub(crate) dir: TextDirection,
 }
 
 /// The validated site configuration.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
     /// The absolute URL the site is published at, ending in `/`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The path part of `base_url`, starting and ending with `/` (`/` or `/cop/`).
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// The source language; other languages translate it.
-    pub default_language: String,
+    pub(crate) default_language: String,
     /// Published languages, in the order the language switcher shows them.
-    pub languages: Vec<Language>,
+    pub(crate) languages: Vec<Language>,
     /// Audience ids, in order.
-    pub audiences: Vec<String>,
+    pub(crate) audiences: Vec<String>,
     /// Age band ids for children's pages, in order.
-    pub age_bands: Vec<String>,
+    pub(crate) age_bands: Vec<String>,
     /// The hardest reading grade each band's pages may reach, by band; a band without one is not scored.
-    pub reading_grades: BTreeMap<String, f64>,
+    pub(crate) reading_grades: BTreeMap<String, f64>,
     /// The theme's name.
-    pub theme: String,
+    pub(crate) theme: String,
     /// Where the quick-exit control leads.
-    pub quick_exit_url: String,
+    pub(crate) quick_exit_url: String,
     /// The page-weight budget in KB that `check` applies.
-    pub page_budget_kb: u32,
+    pub(crate) page_budget_kb: u32,
     /// Whether `build` writes `_headers` and `_nginx.conf` (security headers, caching and language choice
     /// for static hosts); `host_files: false` in site.yaml turns them off.
-    pub host_files: bool,
+    pub(crate) host_files: bool,
 }
 
 impl SiteConfig {
     /// Looks up a published language by code.
-    pub fn language(&self, code: &str) -> Option<&Language> {
+    pub(crate) fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
     }
 
     /// The default language.
-    pub fn default(&self) -> &Language {
+    pub(crate) fn default(&self) -> &Language {
         // Invariant: `validate` only builds a config whose default language is in `languages`.
         self.language(&self.default_language).unwrap_or(&self.languages[0])
     }
@@ -369,7 +369,7 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 }
 
 /// Lowercase ASCII letters, digits and inner hyphens: the ids that become URL segments.
-pub fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
@@ -377,7 +377,7 @@ pub fn is_id(s: &str) -> bool {
 }
 
 /// The direction of a language: right to left for the scripts that need it.
-pub fn direction_of(id: &LanguageIdentifier) -> TextDirection {
+pub(crate) fn direction_of(id: &LanguageIdentifier) -> TextDirection {
     if RTL_LANGUAGES.contains(&id.language.as_str()) {
         TextDirection::Rtl
     } else {
@@ -388,7 +388,7 @@ pub fn direction_of(id: &LanguageIdentifier) -> TextDirection {
 /// Splits an absolute http(s) URL into (the URL ending in `/`, its path ending in `/`), parsed by the WHATWG
 /// URL rules, so nothing in it can carry a newline or markup into a page, robots.txt or the sitemap. The
 /// error says what is wrong.
-pub fn parse_base_url(raw: &str) -> std::result::Result<(String, String), String> {
+pub(crate) fn parse_base_url(raw: &str) -> std::result::Result<(String, String), String> {
     if raw.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("it contains a space, a tab or a line break".to_owned());
     }

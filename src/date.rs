@@ -11,12 +11,12 @@ use icu::datetime::input::Date;
 use icu::locale::Locale;
 
 /// Whether `s` is a real calendar date written YYYY-MM-DD.
-pub fn is_iso_date(s: &str) -> bool {
+pub(crate) fn is_iso_date(s: &str) -> bool {
     parse(s).is_some()
 }
 
 /// Parses YYYY-MM-DD into (year, month, day) when it names a real date.
-pub fn parse(s: &str) -> Option<(u32, u32, u32)> {
+pub(crate) fn parse(s: &str) -> Option<(u32, u32, u32)> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -42,14 +42,14 @@ pub fn parse(s: &str) -> Option<(u32, u32, u32)> {
 /// The six UN languages default to it anyway; only region tags such as ar-SA or fa-IR prefer another, and
 /// the formatter for every calendar would add about 0.8 MB of calendar data to the binary.
 #[derive(Debug)]
-pub struct DateFormatter {
+pub(crate) struct DateFormatter {
     inner: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
 }
 
 impl DateFormatter {
     /// The formatter for the BCP 47 code `lang`, or `None` when the code does not parse or ICU4X has no
     /// date formats for its language.
-    pub fn new(lang: &str) -> Option<Self> {
+    pub(crate) fn new(lang: &str) -> Option<Self> {
         let locale = Locale::try_from_str(lang).ok()?;
         let inner = FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::long()).ok()?;
         let formatter = DateFormatter { inner };
@@ -65,7 +65,7 @@ impl DateFormatter {
     }
 
     /// `iso` (YYYY-MM-DD) in this formatter's language; `None` when it is not a real date.
-    pub fn format(&self, iso: &str) -> Option<String> {
+    pub(crate) fn format(&self, iso: &str) -> Option<String> {
         let (year, month, day) = parse(iso)?;
         let date = Date::try_new_gregorian(
             i32::try_from(year).ok()?,
@@ -79,13 +79,13 @@ impl DateFormatter {
 
 /// Date formatters for a set of languages, built once and shared by the rendering threads.
 #[derive(Debug, Default)]
-pub struct LocalizedDates {
+pub(crate) struct LocalizedDates {
     formatters: BTreeMap<String, Option<DateFormatter>>,
 }
 
 impl LocalizedDates {
     /// Formatters for each code in `languages` (those ICU4X does not know are remembered as such).
-    pub fn new<'a>(languages: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn new<'a>(languages: impl IntoIterator<Item = &'a str>) -> Self {
         let formatters =
             languages.into_iter().map(|code| (code.to_owned(), DateFormatter::new(code))).collect();
         LocalizedDates { formatters }
@@ -93,7 +93,7 @@ impl LocalizedDates {
 
     /// `iso` in `lang`'s CLDR form. The ISO text itself when it is not a real date or ICU4X does not
     /// know the language: a date readers can still understand beats a failed build.
-    pub fn format(&self, iso: &str, lang: &str) -> String {
+    pub(crate) fn format(&self, iso: &str, lang: &str) -> String {
         let formatted = match self.formatters.get(lang) {
             Some(formatter) => formatter.as_ref().and_then(|f| f.format(iso)),
             // A language outside the site's list (a template passing `lang=`): built on demand.

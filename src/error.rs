@@ -47,7 +47,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error in `file`, without a position.
-    pub fn error(file: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn error(
+        file: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             file: file.into(),
             line: None,
@@ -63,7 +67,7 @@ impl Diagnostic {
 
     /// The same diagnostic at a line and, if known, a column.
     #[must_use]
-    pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
+    pub(crate) fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
         self.line = line;
         self.column = column;
         self
@@ -71,28 +75,28 @@ impl Diagnostic {
 
     /// The same diagnostic marking `length` characters from its column.
     #[must_use]
-    pub fn spanning(mut self, length: usize) -> Self {
+    pub(crate) fn spanning(mut self, length: usize) -> Self {
         self.length = Some(length.max(1));
         self
     }
 
     /// The same diagnostic with related context (e.g. where something was first defined).
     #[must_use]
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    pub(crate) fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
         self
     }
 
     /// The same diagnostic with advice on how to fix it.
     #[must_use]
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// The same diagnostic as a warning.
     #[must_use]
-    pub fn warning(mut self) -> Self {
+    pub(crate) fn warning(mut self) -> Self {
         self.severity = Severity::Warning;
         self
     }
@@ -117,7 +121,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Sorts diagnostics by file and position and drops exact repeats.
-pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
     diagnostics.dedup();
@@ -157,10 +161,10 @@ impl Error {
 }
 
 /// Shorthand for results in this crate.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Turns a byte offset in `text` into a 1-based (line, column), the column counted in characters.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;

@@ -4,7 +4,7 @@
 //! text is safe in element content and in quoted attribute values alike.
 
 /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
-pub fn html(text: &str) -> String {
+pub(crate) fn html(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len() + 8);
     // Writing into a Vec<u8> cannot fail.
     let _ = tera::escape_html(text, &mut out);

@@ -9,7 +9,7 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
 }
 
 /// Reads a file's bytes.
-pub fn read(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| io_error(path, e))
 }
 
@@ -17,7 +17,10 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// dropped and CRLF or lone CR line endings become LF, so a file saved on Windows builds exactly like the
 /// same file saved on Linux. A file that is not UTF-8 is a problem in the site's input, reported with `shown`
 /// (the path relative to the site root).
-pub fn read_source(path: &Path, shown: &str) -> Result<std::result::Result<String, Diagnostic>> {
+pub(crate) fn read_source(
+    path: &Path,
+    shown: &str,
+) -> Result<std::result::Result<String, Diagnostic>> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(decode_source(bytes, shown)),
         // A source the site names but the user cannot read is a problem in the input, reported with the
@@ -31,7 +34,10 @@ pub fn read_source(path: &Path, shown: &str) -> Result<std::result::Result<Strin
 }
 
 /// Decodes source bytes as [`read_source`] does.
-pub fn decode_source(bytes: Vec<u8>, shown: &str) -> std::result::Result<String, Diagnostic> {
+pub(crate) fn decode_source(
+    bytes: Vec<u8>,
+    shown: &str,
+) -> std::result::Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) if text.contains('\0') => {
             let at = text.find('\0').unwrap_or_default();
@@ -61,7 +67,7 @@ pub fn decode_source(bytes: Vec<u8>, shown: &str) -> std::result::Result<String,
 }
 
 /// Drops a byte-order mark and turns CRLF and lone CR line endings into LF.
-pub fn normalize_text(text: &str) -> String {
+pub(crate) fn normalize_text(text: &str) -> String {
     normalize_owned(text.to_owned())
 }
 
@@ -75,7 +81,7 @@ fn normalize_owned(text: String) -> String {
 }
 
 /// Writes a file, creating its parent folders.
-pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn write(path: &Path, contents: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
@@ -84,7 +90,7 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// Replaces a file's contents all at once: the new bytes go to a hidden file beside it, which is then renamed
 /// over it, so an editor or a build reading the file never sees it half written.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.safeguide-tmp"));
     write(&temp, contents)?;
@@ -92,12 +98,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 }
 
 /// Creates a folder and its parents.
-pub fn create_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).map_err(|e| io_error(path, e))
 }
 
 /// Removes a folder and everything in it; a folder that is already gone is fine.
-pub fn remove_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn remove_dir_all(path: &Path) -> Result<()> {
     match std::fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -108,7 +114,7 @@ pub fn remove_dir_all(path: &Path) -> Result<()> {
 /// [`remove_dir_all`] for a large folder this program wrote (a previous output): its subfolders are removed
 /// in parallel, which halves the time a 100,000-page output takes to remove on two cores. Symbolic links
 /// are removed, never followed.
-pub fn remove_tree(path: &Path) -> Result<()> {
+pub(crate) fn remove_tree(path: &Path) -> Result<()> {
     use rayon::prelude::*;
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => {
@@ -128,7 +134,7 @@ pub fn remove_tree(path: &Path) -> Result<()> {
 }
 
 /// Renames a file or folder.
-pub fn rename(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(from, to).map_err(|e| io_error(from, e))
 }
 
@@ -140,7 +146,7 @@ pub fn absolute(path: &Path) -> Result<PathBuf> {
 /// `path` made absolute with every `..` and symbolic link resolved as the operating system would resolve
 /// them, also where its last parts do not exist yet: the longest existing prefix is canonicalised and the
 /// rest appended. Two spellings of one place (`x/../site`, a link to it) come out equal.
-pub fn resolved(path: &Path) -> Result<PathBuf> {
+pub(crate) fn resolved(path: &Path) -> Result<PathBuf> {
     let mut out = PathBuf::new();
     for part in absolute(path)?.components() {
         match part {
@@ -160,12 +166,12 @@ pub fn resolved(path: &Path) -> Result<PathBuf> {
 }
 
 /// The canonical form of an existing path (symbolic links and `..` resolved); `None` when it does not exist.
-pub fn canonical(path: &Path) -> Option<PathBuf> {
+pub(crate) fn canonical(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path).ok()
 }
 
 /// Creates a new file with `contents`, failing if it already exists, so nothing is ever overwritten.
-pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
     use std::io::Write as _;
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
@@ -180,20 +186,20 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// A file or folder found by [`walk`].
 #[derive(Debug, Clone)]
-pub struct Walked {
+pub(crate) struct Walked {
     /// Its path, as reached from the walked folder (symbolic links not resolved, so it names the link).
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// 1 for the walked folder's own entries.
-    pub depth: usize,
+    pub(crate) depth: usize,
     /// Whether it is (or links to) a folder.
-    pub is_dir: bool,
+    pub(crate) is_dir: bool,
 }
 
 /// Lists the entries below `dir` (a source folder of the site at `root`) in file-name order, at most
 /// `max_depth` deep, skipping hidden names. Symbolic links are followed when they resolve inside the site;
 /// a link that leads outside it (a contribution built by CI must not publish the CI machine's files), a loop
 /// of links and a folder that cannot be read are problems, never skipped in silence.
-pub fn walk(
+pub(crate) fn walk(
     root: &Path,
     dir: &Path,
     max_depth: usize,
@@ -275,7 +281,7 @@ pub fn walk(
 }
 
 /// The path of `path` relative to `root`, with `/` separators, for messages.
-pub fn shown(root: &Path, path: &Path) -> String {
+pub(crate) fn shown(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -41,11 +41,11 @@ pub struct Initialised {
     /// The site folder.
     pub dir: PathBuf,
     /// Files written, relative to it, sorted.
-    pub files: Vec<String>,
+    pub(crate) files: Vec<String>,
     /// Languages that have no built-in interface text (their site.ftl is to translate).
-    pub to_translate: Vec<String>,
+    pub(crate) to_translate: Vec<String>,
     /// Helplines copied.
-    pub helplines: usize,
+    pub(crate) helplines: usize,
 }
 
 impl Initialised {

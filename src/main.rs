@@ -129,7 +129,7 @@ fn messages(args: &MessagesArgs) -> ExitCode {
         print!("{text}");
         ExitCode::SUCCESS
     } else {
-        let codes: Vec<&str> = source.config.languages.iter().map(|l| l.code.as_str()).collect();
+        let codes = source.language_codes();
         eprintln!("error: `{}` is not a language of the site ({})", args.lang, codes.join(", "));
         ExitCode::from(2)
     }

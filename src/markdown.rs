@@ -17,62 +17,62 @@ use crate::paths::{relative_url, resolve};
 
 /// A heading of a page, for tables of contents and anchor checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// 1 to 6.
-    pub level: u8,
+    pub(crate) level: u8,
     /// The anchor id.
-    pub id: String,
+    pub(crate) id: String,
     /// The heading's text.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A link that leaves the page for another Markdown page, kept for anchor checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     /// The target's key (`parents/talk.md`).
-    pub target: String,
+    pub(crate) target: String,
     /// The anchor without `#`, if any.
-    pub anchor: Option<String>,
+    pub(crate) anchor: Option<String>,
     /// The source line.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// What rendering needs to know about the page and the site.
-pub struct LinkContext<'a> {
+pub(crate) struct LinkContext<'a> {
     /// The page's file, relative to the site root, for messages.
-    pub file: &'a str,
+    pub(crate) file: &'a str,
     /// The page's key (its path below `content/<lang>/`), against which relative links resolve.
-    pub key: &'a str,
+    pub(crate) key: &'a str,
     /// The page's URL path below the language folder (`children/x/`).
-    pub url_path: &'a str,
+    pub(crate) url_path: &'a str,
     /// The file line on which the body starts.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
     /// The URL path of every page that can be linked, by key.
-    pub pages: &'a HashMap<String, String>,
+    pub(crate) pages: &'a HashMap<String, String>,
     /// Whether the page is in a right-to-left language, where numbers with spaces need isolating.
-    pub rtl: bool,
+    pub(crate) rtl: bool,
     /// Measures the image an image key names (`children/block.png`, or `/x.png` under static/) in the
     /// page's language, or says why it cannot be shown.
-    pub image: &'a dyn Fn(&str) -> Result<ImageMeta, String>,
+    pub(crate) image: &'a dyn Fn(&str) -> Result<ImageMeta, String>,
 }
 
 /// A rendered Markdown body.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML.
-    pub html: String,
+    pub(crate) html: String,
     /// Its headings, in order.
-    pub headings: Vec<Heading>,
+    pub(crate) headings: Vec<Heading>,
     /// Its links to other pages.
-    pub links: Vec<PageLink>,
+    pub(crate) links: Vec<PageLink>,
     /// The keys of the site's images it shows (`children/block.png`, `/logo.png`), for publishing.
-    pub images: Vec<String>,
+    pub(crate) images: Vec<String>,
 }
 
 /// The one Markdown dialect of the site: `CommonMark` with tables, footnotes, strikethrough, task lists and
 /// `{#id}` heading attributes. Rendering, `check` and the readability scores all parse with it, so they
 /// always see the same document.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -81,13 +81,13 @@ pub fn options() -> Options {
 }
 
 /// Renders `markdown`, reporting broken links and unsafe URLs as diagnostics.
-pub fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+pub(crate) fn render(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
     process(markdown, cx, true)
 }
 
 /// What [`render`] finds (headings, links, images, problems) without writing the HTML: the first pass of a
 /// build, which needs every page's facts at once but not every page's HTML.
-pub fn analyse(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+pub(crate) fn analyse(markdown: &str, cx: &LinkContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
     process(markdown, cx, false)
 }
 
@@ -134,7 +134,7 @@ fn process(
 
 /// `markdown` with every heading that has no `{#id}` given the id it gets when rendered, written at the end
 /// of its line, so a translation started from it keeps the source's anchors whatever its headings say.
-pub fn with_heading_ids(markdown: &str) -> String {
+pub(crate) fn with_heading_ids(markdown: &str) -> String {
     let mut events: Vec<(Event<'_>, usize)> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .map(|(e, r)| (e, r.start))
@@ -321,7 +321,7 @@ fn isolate_numbers(events: &mut [(Event<'_>, usize)]) {
 /// Text from data (a partner's description, a helpline's name or hours) as it is shown on a page in a
 /// language of direction `rtl`: with the same isolation of grouped numbers that Markdown text gets, so
 /// "116 111" keeps its order on an Arabic page. The one place both kinds of text are isolated.
-pub fn isolate_text(text: &str, rtl: bool) -> String {
+pub(crate) fn isolate_text(text: &str, rtl: bool) -> String {
     if rtl {
         isolate_grouped_numbers(text).unwrap_or_else(|| text.to_owned())
     } else {
@@ -461,7 +461,7 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 /// An anchor id from heading text: lowercase, letters and digits of any script kept, spaces to hyphens,
 /// punctuation dropped.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.trim().chars() {
         if c.is_alphanumeric() {

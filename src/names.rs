@@ -12,7 +12,7 @@ use icu::locale::Locale;
 use icu::locale::subtags::{Language, Region};
 
 /// CLDR display names and collation for one language.
-pub struct LocalNames {
+pub(crate) struct LocalNames {
     regions: Option<RegionDisplayNames>,
     languages: Option<LanguageDisplayNames>,
     collator: Option<CollatorBorrowed<'static>>,
@@ -31,7 +31,7 @@ impl std::fmt::Debug for LocalNames {
 impl LocalNames {
     /// The names and order of the BCP 47 language `lang`; each part is absent when ICU4X has no data
     /// for it (or the code does not parse).
-    pub fn new(lang: &str) -> Self {
+    pub(crate) fn new(lang: &str) -> Self {
         let Ok(locale) = Locale::try_from_str(lang) else {
             return LocalNames { regions: None, languages: None, collator: None };
         };
@@ -47,20 +47,20 @@ impl LocalNames {
     }
 
     /// The CLDR name of the country or territory `code` (ISO 3166-1 alpha-2, `KE`).
-    pub fn country(&self, code: &str) -> Option<&str> {
+    pub(crate) fn country(&self, code: &str) -> Option<&str> {
         let region = Region::try_from_str(code).ok()?;
         self.regions.as_ref()?.of(region).filter(|name| *name != code)
     }
 
     /// The CLDR name of the language `code` (`sw`, or `zh-Hant`, named by its language: Chinese).
-    pub fn language(&self, code: &str) -> Option<&str> {
+    pub(crate) fn language(&self, code: &str) -> Option<&str> {
         let subtag = code.split('-').next()?;
         let language = Language::try_from_str(subtag).ok()?;
         self.languages.as_ref()?.of(language).filter(|name| *name != subtag)
     }
 
     /// Compares two texts in the language's alphabetical order (code point order without collation data).
-    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+    pub(crate) fn compare(&self, a: &str, b: &str) -> Ordering {
         match &self.collator {
             Some(collator) => collator.compare(a, b).then_with(|| a.cmp(b)),
             None => a.cmp(b),
@@ -70,26 +70,29 @@ impl LocalNames {
 
 /// [`LocalNames`] for each language of the site, built once and shared by the rendering threads.
 #[derive(Debug, Default)]
-pub struct SiteNames {
+pub(crate) struct SiteNames {
     by_language: BTreeMap<String, LocalNames>,
     default_language: String,
 }
 
 impl SiteNames {
     /// Names for every code in `languages`; `default_language` is the fallback for missing names.
-    pub fn new<'a>(languages: impl IntoIterator<Item = &'a str>, default_language: &str) -> Self {
+    pub(crate) fn new<'a>(
+        languages: impl IntoIterator<Item = &'a str>,
+        default_language: &str,
+    ) -> Self {
         let by_language =
             languages.into_iter().map(|code| (code.to_owned(), LocalNames::new(code))).collect();
         SiteNames { by_language, default_language: default_language.to_owned() }
     }
 
     /// The names of `lang` (`None` for a language outside the site).
-    pub fn get(&self, lang: &str) -> Option<&LocalNames> {
+    pub(crate) fn get(&self, lang: &str) -> Option<&LocalNames> {
         self.by_language.get(lang)
     }
 
     /// The country's name in `lang`, else in the default language, with the language it is in.
-    pub fn country<'a>(&'a self, lang: &'a str, code: &str) -> Option<(&'a str, &'a str)> {
+    pub(crate) fn country<'a>(&'a self, lang: &'a str, code: &str) -> Option<(&'a str, &'a str)> {
         self.get(lang).and_then(|n| n.country(code)).map(|name| (name, lang)).or_else(|| {
             let default = self.default_language.as_str();
             self.get(default).and_then(|n| n.country(code)).map(|name| (name, default))

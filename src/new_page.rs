@@ -81,9 +81,10 @@ pub fn create(config: &SiteConfig, root: &Path, spec: &str, today: &str) -> Resu
 }
 
 /// The description `new` writes, for its author to replace; `check` warns about a published page keeping it.
-pub const PLACEHOLDER_DESCRIPTION: &str = "One sentence on what this page helps the reader do.";
+pub(crate) const PLACEHOLDER_DESCRIPTION: &str =
+    "One sentence on what this page helps the reader do.";
 /// The first line of the body `new` writes; `check` warns about a published page keeping it.
-pub const PLACEHOLDER_BODY: &str = "Start with the one thing the reader should remember.";
+pub(crate) const PLACEHOLDER_BODY: &str = "Start with the one thing the reader should remember.";
 
 /// A new source page: front matter every check accepts, and a body that says what goes where.
 fn new_source(config: &SiteConfig, rest: &[&str], slug: &str, today: &str) -> String {

@@ -6,21 +6,21 @@ use std::path::{Component, Path};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Its path below the output folder, with `/` separators.
-    pub path: String,
+    pub(crate) path: String,
     /// Its contents.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// Whether an output path stays inside the output folder (no `..`, no absolute paths).
-pub fn is_contained(path: &str) -> bool {
+pub(crate) fn is_contained(path: &str) -> bool {
     !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Decodes `%XX` escapes (browsers escape non-ASCII anchors and page names in URLs); `None` when the result
 /// is not UTF-8. A `%` not followed by two hex digits is kept as it is.
-pub fn percent_decode(text: &str) -> Option<String> {
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -43,7 +43,7 @@ pub fn percent_decode(text: &str) -> Option<String> {
 
 /// Resolves a relative path against the folder of the file `key` (a page key, or an output path); `None` if
 /// it climbs out of the tree.
-pub fn resolve(key: &str, path: &str) -> Option<String> {
+pub(crate) fn resolve(key: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = key.split('/').collect();
     parts.pop();
     for segment in path.split('/') {
@@ -59,7 +59,7 @@ pub fn resolve(key: &str, path: &str) -> Option<String> {
 }
 
 /// The relative URL from the page at URL path `from` to the page at `to` (both ending in `/` or empty).
-pub fn relative_url(from: &str, to: &str) -> String {
+pub(crate) fn relative_url(from: &str, to: &str) -> String {
     let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
     let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();

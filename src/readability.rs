@@ -25,7 +25,7 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 /// A published readability formula, one per supported language.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Formula {
+pub(crate) enum Formula {
     /// English: the Flesch-Kincaid grade level, a US school grade (lower is easier).
     FleschKincaidGrade,
     /// Spanish: Fernández-Huerta's reading ease, on the Flesch 0-100 scale (higher is easier).
@@ -37,7 +37,7 @@ pub enum Formula {
 impl Formula {
     /// The formula's name as messages print it.
     #[must_use]
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Self::FleschKincaidGrade => "Flesch-Kincaid grade",
             Self::FernandezHuerta => "Fernández-Huerta",
@@ -48,7 +48,7 @@ impl Formula {
     /// Whether a higher value means easier text (the two ease scores), rather than a higher
     /// school grade.
     #[must_use]
-    pub fn higher_is_easier(self) -> bool {
+    pub(crate) fn higher_is_easier(self) -> bool {
         !matches!(self, Self::FleschKincaidGrade)
     }
 
@@ -79,35 +79,35 @@ impl Formula {
 
 /// What the formulas count in a page's prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TextStats {
+pub(crate) struct TextStats {
     /// Words, as the module documentation defines them.
-    pub words: usize,
+    pub(crate) words: usize,
     /// Sentences that contain at least one word.
-    pub sentences: usize,
+    pub(crate) sentences: usize,
     /// Estimated syllables of all the words.
-    pub syllables: usize,
+    pub(crate) syllables: usize,
 }
 
 /// A page's reading level under its language's formula.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Score {
+pub(crate) struct Score {
     /// The formula used.
-    pub formula: Formula,
+    pub(crate) formula: Formula,
     /// Its value: a school grade or a reading ease, see [`Formula::higher_is_easier`].
-    pub value: f64,
+    pub(crate) value: f64,
 }
 
 /// The formula for a language tag, by its primary subtag (`en-GB` uses the English one); `None`
 /// for languages without a formula or syllable rules here.
 #[must_use]
-pub fn formula_for(lang: &str) -> Option<Formula> {
+pub(crate) fn formula_for(lang: &str) -> Option<Formula> {
     Language::from_tag(lang).map(Language::formula)
 }
 
 /// Word, sentence and syllable counts of the prose in `markdown`, written in `lang`. `None` when
 /// the language has no formula (its syllables cannot be counted) or the prose has no words.
 #[must_use]
-pub fn stats(markdown: &str, lang: &str) -> Option<TextStats> {
+pub(crate) fn stats(markdown: &str, lang: &str) -> Option<TextStats> {
     let language = Language::from_tag(lang)?;
     let stats = tally(&prose_blocks(markdown), language);
     (stats.words > 0).then_some(stats)
@@ -115,7 +115,7 @@ pub fn stats(markdown: &str, lang: &str) -> Option<TextStats> {
 
 /// The reading level of `markdown` in `lang`; `None` as for [`stats`].
 #[must_use]
-pub fn score(markdown: &str, lang: &str) -> Option<Score> {
+pub(crate) fn score(markdown: &str, lang: &str) -> Option<Score> {
     let formula = formula_for(lang)?;
     let stats = stats(markdown, lang)?;
     Some(Score { formula, value: formula.apply(&stats) })
@@ -129,7 +129,7 @@ pub fn score(markdown: &str, lang: &str) -> Option<Score> {
 /// "standard" (grades 8-9), 50-60 "fairly difficult" (grades 10-12), 30-50 "difficult" (college). The
 /// scale has no band below grade 5, so lower grades use its easiest band, 90, as the nearest bar.
 #[must_use]
-pub fn band_limit(formula: Formula, grade: f64) -> f64 {
+pub(crate) fn band_limit(formula: Formula, grade: f64) -> f64 {
     if !formula.higher_is_easier() {
         return grade;
     }
@@ -145,7 +145,7 @@ pub fn band_limit(formula: Formula, grade: f64) -> f64 {
 
 /// Whether `score` is at or below the difficulty [`band_limit`] allows for `grade`.
 #[must_use]
-pub fn fits_band(score: &Score, grade: f64) -> bool {
+pub(crate) fn fits_band(score: &Score, grade: f64) -> bool {
     let limit = band_limit(score.formula, grade);
     if score.formula.higher_is_easier() { score.value >= limit } else { score.value <= limit }
 }

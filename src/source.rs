@@ -13,19 +13,26 @@ use crate::theme::Theme;
 /// The whole site, loaded.
 pub struct SiteSource {
     /// The site root.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The configuration.
-    pub config: SiteConfig,
+    pub(crate) config: SiteConfig,
     /// The YAML data.
-    pub data: SiteData,
+    pub(crate) data: SiteData,
     /// Every page.
-    pub content: ContentTree,
+    pub(crate) content: ContentTree,
     /// Interface strings.
-    pub localizer: Arc<Localizer>,
+    pub(crate) localizer: Arc<Localizer>,
     /// Templates and static files.
-    pub theme: Theme,
+    pub(crate) theme: Theme,
     /// Each language's offline zip, when `build --bundle` makes them: its output path and size in bytes.
-    pub bundles: std::collections::BTreeMap<String, (String, u64)>,
+    pub(crate) bundles: std::collections::BTreeMap<String, (String, u64)>,
+}
+
+impl SiteSource {
+    /// The codes of the site's languages, in site order.
+    pub fn language_codes(&self) -> Vec<&str> {
+        self.config.languages.iter().map(|l| l.code.as_str()).collect()
+    }
 }
 
 /// Loads everything the site is made of and validates it, reporting every problem found.

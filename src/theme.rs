@@ -16,7 +16,7 @@ use crate::error::{Diagnostic, Error, Result};
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// The templates every theme provides.
-pub const TEMPLATES: [&str; 11] = [
+pub(crate) const TEMPLATES: [&str; 11] = [
     "base.html",
     "home.html",
     "section.html",
@@ -32,43 +32,41 @@ pub const TEMPLATES: [&str; 11] = [
 
 /// One template's source.
 #[derive(Debug, Clone)]
-pub struct TemplateSource {
+pub(crate) struct TemplateSource {
     /// Its text.
-    pub text: String,
+    pub(crate) text: String,
     /// Where it came from, relative to the site root, for messages.
-    pub file: String,
+    pub(crate) file: String,
 }
 
 /// A theme with the site's overrides applied.
 #[derive(Debug, Clone, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Templates by name (`page.html`, or `partials/x.html` for included files).
-    pub templates: BTreeMap<String, TemplateSource>,
+    pub(crate) templates: BTreeMap<String, TemplateSource>,
     /// Static files by name below the theme's `static/` folder, as published (the stylesheet with the
     /// site's print addresses added).
-    pub static_files: BTreeMap<String, Vec<u8>>,
+    pub(crate) static_files: BTreeMap<String, Vec<u8>>,
     /// Where each static file is published, by name: style sheets and scripts under
     /// [`FINGERPRINTED`] with a hash of their content in the name (`theme/style.0a1b2c3d4e.css`), so hosts
     /// may cache them for a year and a changed file is a new address; anything else at its own name.
     /// Templates reach them as `{{ site.root }}{{ site.assets["style.css"] }}`.
-    pub published: BTreeMap<String, String>,
+    pub(crate) published: BTreeMap<String, String>,
 }
 
 /// The folder of fingerprinted theme files, which host configuration caches for a year.
-pub const FINGERPRINTED: &str = "theme";
+pub(crate) const FINGERPRINTED: &str = "theme";
 
 /// The theme stylesheet that gets the print addresses of links.
 const PRINT_STYLESHEET: &str = "style.css";
 
-impl Theme {
-    /// Where the static file published at `path` comes from, for messages.
-    pub fn static_origin(&self, config: &SiteConfig, path: &str) -> String {
-        format!("themes/{}/static/{path}", config.theme)
-    }
+/// Where the theme's static file published at `path` comes from, for messages.
+pub(crate) fn static_origin(config: &SiteConfig, path: &str) -> String {
+    format!("themes/{}/static/{path}", config.theme)
 }
 
 /// Loads the theme named in site.yaml, then the site's own `templates/`.
-pub fn load(config: &SiteConfig, root: &Path) -> Result<Theme> {
+pub(crate) fn load(config: &SiteConfig, root: &Path) -> Result<Theme> {
     let mut theme = Theme::default();
     let mut problems = Vec::new();
     let on_disk = root.join("themes").join(&config.theme);

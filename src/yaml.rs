@@ -7,7 +7,7 @@ use crate::error::Diagnostic;
 
 /// Parses YAML text into `T`, turning a parse or type error into a diagnostic for `file` located at the
 /// parser's line and column, shifted down by `line_offset` lines (front matter starts below its `---`).
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     text: &str,
     file: &str,
     line_offset: usize,
@@ -66,14 +66,14 @@ fn tidy_message(message: &str) -> String {
 }
 
 /// Finds the 1-based line of the first top-level `key:` in YAML text, for errors found after parsing.
-pub fn key_line(text: &str, key: &str) -> Option<usize> {
+pub(crate) fn key_line(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
         .map(|i| i + 1)
 }
 
 /// Finds the 1-based line where `needle` first occurs after `from_line`, for errors found after parsing.
-pub fn find_line(text: &str, needle: &str, from_line: usize) -> Option<usize> {
+pub(crate) fn find_line(text: &str, needle: &str, from_line: usize) -> Option<usize> {
     text.lines()
         .enumerate()
         .skip(from_line.saturating_sub(1))

@@ -17,7 +17,7 @@ use crate::source::SiteSource;
 const ONLINE_ONLY: [&str; 4] = ["index.html", "404.html", "sitemap.xml", "robots.txt"];
 
 /// The name of a language's zip: the base URL's host and path, then the language (`example-org-en.zip`).
-pub fn zip_name(source: &SiteSource, lang: &str) -> String {
+pub(crate) fn zip_name(source: &SiteSource, lang: &str) -> String {
     let site = source.config.base_url.split("://").nth(1).unwrap_or("site");
     let mut name = String::new();
     for c in site.chars() {
@@ -32,12 +32,12 @@ pub fn zip_name(source: &SiteSource, lang: &str) -> String {
 }
 
 /// The output path of a language's zip.
-pub fn zip_path(source: &SiteSource, lang: &str) -> String {
+pub(crate) fn zip_path(source: &SiteSource, lang: &str) -> String {
     format!("{lang}/{}", zip_name(source, lang))
 }
 
 /// Renders the portable site in memory and packs one zip per language.
-pub fn bundles(source: &SiteSource, tera: &tera::Tera) -> Result<Vec<OutputFile>> {
+pub(crate) fn bundles(source: &SiteSource, tera: &tera::Tera) -> Result<Vec<OutputFile>> {
     let files: Mutex<BTreeMap<String, Vec<u8>>> = Mutex::new(BTreeMap::new());
     super::generate_with(source, tera, &|mut file| {
         if file.path.ends_with(".html")

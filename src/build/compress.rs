@@ -11,12 +11,12 @@ use crate::paths::OutputFile;
 const COMPRESSED: [&str; 5] = [".html", ".css", ".js", ".xml", ".json"];
 
 /// Whether `path` gets compressed copies.
-pub fn is_compressible(path: &str) -> bool {
+pub(crate) fn is_compressible(path: &str) -> bool {
     COMPRESSED.iter().any(|ext| path.ends_with(ext))
 }
 
 /// The `.br` and `.gz` copies of `file`, or nothing for a file that is not text the browser reads.
-pub fn precompressed(file: &OutputFile) -> Result<Vec<OutputFile>> {
+pub(crate) fn precompressed(file: &OutputFile) -> Result<Vec<OutputFile>> {
     if !is_compressible(&file.path) {
         return Ok(Vec::new());
     }

@@ -10,15 +10,15 @@ use crate::source::SiteSource;
 use crate::escape::html as xml;
 
 /// How many entries a feed carries.
-pub const FEED_ENTRIES: usize = 50;
+pub(crate) const FEED_ENTRIES: usize = 50;
 
 /// The feed's output path for a language.
-pub fn path(lang: &str) -> String {
+pub(crate) fn path(lang: &str) -> String {
     format!("{lang}/feed.xml")
 }
 
 /// The Atom feed of language `lang`.
-pub fn feed(source: &SiteSource, lang: &str) -> String {
+pub(crate) fn feed(source: &SiteSource, lang: &str) -> String {
     let config = &source.config;
     let base = &config.base_url;
     let mut pages: Vec<(&str, &PageGroup)> = source

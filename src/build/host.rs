@@ -12,15 +12,15 @@ use std::fmt::Write as _;
 use crate::config::SiteConfig;
 
 /// The Netlify / Cloudflare Pages headers file.
-pub const HEADERS_FILE: &str = "_headers";
+pub(crate) const HEADERS_FILE: &str = "_headers";
 /// The nginx snippet.
-pub const NGINX_FILE: &str = "_nginx.conf";
+pub(crate) const NGINX_FILE: &str = "_nginx.conf";
 
 /// The Content-Security-Policy of every page: only this site's own files, no plugins, no framing, forms and
 /// `<base>` only to this site.
 /// `'wasm-unsafe-eval'` lets the search page compile Pagefind's WebAssembly from this site's own file; it
 /// allows no `eval` of text and no inline script.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
+pub(crate) const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
                        base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Headers every response gets, as (name, value).
@@ -40,7 +40,7 @@ const FINGERPRINTED_CACHE: &str = "public, max-age=31536000, immutable";
 /// The `_headers` file. The theme's style sheets and scripts carry a hash of their content in their names
 /// (under `theme/`), so they are cached for a year; pages and other files keep the host's default
 /// (revalidated), since their addresses stay the same when they change.
-pub fn headers_file(config: &SiteConfig) -> String {
+pub(crate) fn headers_file(config: &SiteConfig) -> String {
     let base = &config.base_path;
     let mut out =
         String::from("# Written by `safeguide build` for Netlify and Cloudflare Pages.\n");
@@ -54,7 +54,7 @@ pub fn headers_file(config: &SiteConfig) -> String {
 }
 
 /// The nginx snippet, for a `server` block whose `root` is the output folder (at `base_url`'s path).
-pub fn nginx_file(config: &SiteConfig) -> String {
+pub(crate) fn nginx_file(config: &SiteConfig) -> String {
     let base = &config.base_path;
     let mut out = String::from(
         "# Written by `safeguide build`: include it in the nginx `server` block whose `root` is this folder,\n\

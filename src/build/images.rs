@@ -21,7 +21,7 @@ use crate::paths::OutputFile;
 use crate::source::SiteSource;
 
 /// The cache folder below the site root.
-pub const CACHE_DIR: &str = ".safeguide-cache/images";
+pub(crate) const CACHE_DIR: &str = ".safeguide-cache/images";
 /// Changes whenever resizing or encoding changes, so old cache entries are not reused.
 const SETTINGS: &str = "safeguide-images-1 lanczos3 jpeg80";
 
@@ -32,15 +32,15 @@ struct Job {
 }
 
 /// A file under the site's `static/` folder and its path in the output.
-pub struct StaticFile {
+pub(crate) struct StaticFile {
     file: PathBuf,
     /// Its path below the output folder (`static/a/b.png` is `a/b.png`).
-    pub out: String,
+    pub(crate) out: String,
 }
 
 /// Every file under the site's `static/` folder, found before the pages are rendered so that their
 /// output paths are claimed with the pages'.
-pub fn static_files(source: &SiteSource) -> Result<Vec<StaticFile>> {
+pub(crate) fn static_files(source: &SiteSource) -> Result<Vec<StaticFile>> {
     let root = &source.root;
     let statics = root.join("static");
     let mut found = Vec::new();
@@ -67,7 +67,7 @@ pub fn static_files(source: &SiteSource) -> Result<Vec<StaticFile>> {
 
 /// Every published image and static file, as output files. `keys` are the images the pages show
 /// (`children/block.png`, `/logo.png` under static/), which are resized; other static files are copied.
-pub fn files(
+pub(crate) fn files(
     source: &SiteSource,
     keys: &BTreeSet<String>,
     statics: &[StaticFile],

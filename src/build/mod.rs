@@ -1,14 +1,14 @@
 //! The build: load the site, render it, add the generated files, write it. The only orchestrator.
 
-pub mod bundle;
-pub mod compress;
-pub mod feed;
-pub mod host;
-pub mod images;
+pub(crate) mod bundle;
+pub(crate) mod compress;
+pub(crate) mod feed;
+pub(crate) mod host;
+pub(crate) mod images;
 pub mod output;
-pub mod portable;
-pub mod search;
-pub mod sitemap;
+pub(crate) mod portable;
+pub(crate) mod search;
+pub(crate) mod sitemap;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -86,7 +86,7 @@ impl BuildReport {
 }
 
 /// Renders the loaded site, handing every file to `sink`; returns the paths written, sorted.
-pub fn generate(
+pub(crate) fn generate(
     source: &SiteSource,
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
 ) -> Result<Vec<String>> {
@@ -95,7 +95,7 @@ pub fn generate(
 }
 
 /// [`generate`] with templates already parsed (`serve` keeps them between edits).
-pub fn generate_with(
+pub(crate) fn generate_with(
     source: &SiteSource,
     tera: &tera::Tera,
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
@@ -105,7 +105,7 @@ pub fn generate_with(
         .static_files
         .iter()
         .map(|(name, bytes)| {
-            let origin = source.theme.static_origin(&source.config, name);
+            let origin = crate::theme::static_origin(&source.config, name);
             let path = source.theme.published.get(name).unwrap_or(name).clone();
             (OutputFile { path, bytes: bytes.clone() }, origin)
         })

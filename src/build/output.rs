@@ -9,7 +9,7 @@ use crate::paths::{OutputFile, is_contained};
 
 /// The file every build leaves in its output folder, so that the next build knows the folder is its own to
 /// replace. A dot file: static hosts do not list it and no page links it.
-pub const MARKER: &str = ".built-by-safeguide";
+pub(crate) const MARKER: &str = ".built-by-safeguide";
 
 const MARKER_TEXT: &[u8] =
     b"This folder was written by `safeguide build`. The next build replaces it whole:\n\
@@ -19,7 +19,7 @@ keep nothing else in it.\n";
 /// (`..` and symbolic links) and refused when it is the site folder, one of its ancestors, inside one of its
 /// sources, or an existing file; an existing folder is replaced only when an earlier build wrote it, when
 /// it is empty, or with `force`. Every refusal is a usage error (exit 2).
-pub fn resolve_out(root: &Path, out: &Path, force: bool) -> Result<PathBuf> {
+pub(crate) fn resolve_out(root: &Path, out: &Path, force: bool) -> Result<PathBuf> {
     let site = crate::fs::resolved(root)?;
     let target = crate::fs::resolved(out)?;
     let named = out.display();
@@ -83,7 +83,7 @@ pub fn remove_unfinished() {
 }
 
 /// A fresh folder beside the output that becomes the output only when the build succeeds.
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     dir: PathBuf,
     retired: PathBuf,
@@ -91,7 +91,7 @@ pub struct Staging {
 
 impl Staging {
     /// Creates the staging folder beside `out`, first clearing what a killed build of the same output left.
-    pub fn create(out: &Path) -> Result<Staging> {
+    pub(crate) fn create(out: &Path) -> Result<Staging> {
         let parent = out
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -110,7 +110,7 @@ impl Staging {
     }
 
     /// Writes one file into the staging folder; safe to call from many threads.
-    pub fn write(&self, file: &OutputFile) -> Result<()> {
+    pub(crate) fn write(&self, file: &OutputFile) -> Result<()> {
         if !is_contained(&file.path) {
             return Err(Error::Usage(format!(
                 "refusing to write `{}` outside the output folder",
@@ -129,7 +129,7 @@ impl Staging {
     }
 
     /// Marks the staging folder as safeguide's own and swaps it in as the output.
-    pub fn commit(self) -> Result<()> {
+    pub(crate) fn commit(self) -> Result<()> {
         let mut unfinished = UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let marked = crate::fs::write(&self.dir.join(MARKER), MARKER_TEXT);
         let result = marked.and_then(|()| swap(&self.out, &self.dir, &self.retired));
@@ -141,7 +141,7 @@ impl Staging {
     }
 
     /// Removes the staging folder, leaving the previous output as it was.
-    pub fn abandon(self) {
+    pub(crate) fn abandon(self) {
         let mut unfinished = UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         // Best effort: the build has already failed and reports that failure.
         let _ = crate::fs::remove_dir_all(&self.dir);

@@ -4,7 +4,7 @@
 /// Rewrites every relative `href` (and form `action`) of `html` that points to a folder (`../parents/talk/`,
 /// `./`, `..`) to point to that folder's `index.html`, keeping any `#fragment` or `?query`. Absolute URLs,
 /// root-relative paths, fragments alone and links to files are left as they are.
-pub fn link_index_files(html: &str) -> String {
+pub(crate) fn link_index_files(html: &str) -> String {
     const ATTRIBUTES: [&str; 2] = [" href=\"", " action=\""];
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;

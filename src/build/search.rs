@@ -11,14 +11,14 @@ use crate::paths::OutputFile;
 use crate::source::SiteSource;
 
 /// The folder of the search bundle below the output folder.
-pub const BUNDLE: &str = "pagefind";
+pub(crate) const BUNDLE: &str = "pagefind";
 
 /// Files of Pagefind's bundle that the theme's own search page does not use (Pagefind's ready-made UIs).
 const UNUSED: [&str; 4] =
     ["pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight."];
 
 /// Builds the search bundle of every real page of every language.
-pub fn index(source: &SiteSource) -> Result<Vec<OutputFile>> {
+pub(crate) fn index(source: &SiteSource) -> Result<Vec<OutputFile>> {
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(fail)?;
     runtime.block_on(async {
         let mut index = pagefind::api::PagefindIndex::new(None).map_err(fail)?;

@@ -11,7 +11,7 @@ fn xml(s: &str) -> String {
 
 /// Every published language version of every page, with its alternates. Fallbacks are left out: they are
 /// copies of the original, which carries the canonical URL.
-pub fn sitemap(source: &SiteSource) -> String {
+pub(crate) fn sitemap(source: &SiteSource) -> String {
     let config = &source.config;
     let base = &config.base_url;
     let all: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
@@ -79,6 +79,6 @@ pub fn sitemap(source: &SiteSource) -> String {
 }
 
 /// Allows everything and names the sitemap.
-pub fn robots(source: &SiteSource) -> String {
+pub(crate) fn robots(source: &SiteSource) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", source.config.base_url)
 }

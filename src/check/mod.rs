@@ -34,17 +34,17 @@ pub struct Checked {
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding<'a> {
     /// The file, relative to the site root.
-    pub file: &'a str,
+    pub(crate) file: &'a str,
     /// 1-based line, or null.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     /// 1-based column, or null.
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// `error` or `warning`.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// A stable identifier of the kind of finding.
-    pub code: &'a str,
+    pub(crate) code: &'a str,
     /// What is wrong.
-    pub message: &'a str,
+    pub(crate) message: &'a str,
 }
 
 impl<'a> From<&'a Diagnostic> for Finding<'a> {

@@ -6,25 +6,25 @@
 use std::path::{Path, PathBuf};
 
 /// The widths raster images are resized to, when the image is wider.
-pub const WIDTHS: [u32; 2] = [360, 720];
+pub(crate) const WIDTHS: [u32; 2] = [360, 720];
 /// The widest an image is published at; wider originals are scaled down to it.
-pub const MAX_WIDTH: u32 = 1200;
+pub(crate) const MAX_WIDTH: u32 = 1200;
 /// The extensions of images a page may show.
-pub const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "webp", "svg"];
+pub(crate) const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "webp", "svg"];
 
 /// What rendering needs to know about an image file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ImageMeta {
+pub(crate) struct ImageMeta {
     /// Width in CSS pixels as published (capped at [`MAX_WIDTH`] for raster images).
-    pub width: u32,
+    pub(crate) width: u32,
     /// Height in CSS pixels as published.
-    pub height: u32,
+    pub(crate) height: u32,
     /// Whether it is an SVG drawing (published as it is, at one size).
-    pub svg: bool,
+    pub(crate) svg: bool,
 }
 
 /// Whether `path` names an image by its extension.
-pub fn is_image(path: &str) -> bool {
+pub(crate) fn is_image(path: &str) -> bool {
     extension(path).is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.as_str()))
 }
 
@@ -34,7 +34,7 @@ fn extension(path: &str) -> Option<String> {
 
 /// The widths a raster image `width` px wide is published at, narrowest first; the last is the capped
 /// original.
-pub fn widths(width: u32) -> Vec<u32> {
+pub(crate) fn widths(width: u32) -> Vec<u32> {
     let largest = width.min(MAX_WIDTH);
     let mut out: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < largest).collect();
     out.push(largest);
@@ -43,7 +43,7 @@ pub fn widths(width: u32) -> Vec<u32> {
 
 /// The path of the variant of the image at `path` that is `width` px wide: the image's own path for the
 /// largest, `name-360w.png` beside it for the others.
-pub fn variant_path(path: &str, width: u32, largest: u32) -> String {
+pub(crate) fn variant_path(path: &str, width: u32, largest: u32) -> String {
     if width == largest {
         return path.to_owned();
     }
@@ -56,7 +56,7 @@ pub fn variant_path(path: &str, width: u32, largest: u32) -> String {
 }
 
 /// The height of an image scaled from `width` x `height` to `to` px wide, at least 1.
-pub fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
+pub(crate) fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
     if width == 0 {
         return height;
     }
@@ -66,7 +66,12 @@ pub fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
 
 /// The file an image key stands for in language `lang`: `/x.png` is `static/x.png`; `children/x.png` is
 /// `content/<lang>/children/x.png` if it exists, else the default language's. `None` if there is none.
-pub fn source_file(root: &Path, lang: &str, default_lang: &str, key: &str) -> Option<PathBuf> {
+pub(crate) fn source_file(
+    root: &Path,
+    lang: &str,
+    default_lang: &str,
+    key: &str,
+) -> Option<PathBuf> {
     if let Some(rest) = key.strip_prefix('/') {
         let file = root.join("static").join(rest);
         return file.is_file().then_some(file);
@@ -78,7 +83,7 @@ pub fn source_file(root: &Path, lang: &str, default_lang: &str, key: &str) -> Op
 }
 
 /// Measures an image file and, for SVG, checks it is safe to publish as it is.
-pub fn measure(file: &Path) -> Result<ImageMeta, String> {
+pub(crate) fn measure(file: &Path) -> Result<ImageMeta, String> {
     let name = file.to_string_lossy();
     if extension(&name).as_deref() == Some("svg") {
         let text = std::fs::read_to_string(file).map_err(|e| format!("cannot be read ({e})"))?;
@@ -95,7 +100,7 @@ pub fn measure(file: &Path) -> Result<ImageMeta, String> {
 }
 
 /// An SVG is published only without scripts, event handlers or references to anything outside itself.
-pub fn check_svg(text: &str) -> Result<(), String> {
+pub(crate) fn check_svg(text: &str) -> Result<(), String> {
     let lower = text.to_ascii_lowercase();
     if lower.contains("<script") {
         return Err("contains a <script>".to_owned());

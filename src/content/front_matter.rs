@@ -7,48 +7,48 @@ use crate::error::Diagnostic;
 /// The fields a page may set. Any other field is an error that names it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// The page title (required).
-    pub title: String,
+    pub(crate) title: String,
     /// One sentence for lists and search results (required on guidance pages).
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Order within the audience; pages with equal weight are ordered by title.
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     /// Topic ids from content/data/topics.yaml.
     #[serde(default)]
-    pub topics: Vec<String>,
+    pub(crate) topics: Vec<String>,
     /// The age band of a children's page.
-    pub ages: Option<String>,
+    pub(crate) ages: Option<String>,
     /// When the page was last updated, YYYY-MM-DD.
-    pub updated: Option<String>,
+    pub(crate) updated: Option<String>,
     /// A draft is only built with `--drafts`.
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     /// Replaces the file name in the page's URL: one URL-safe path segment.
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     /// Words readers may search for that the page does not use as such (`bullying` for a page titled
     /// Cyberbullying): indexed for search with more weight than the title, never shown.
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub(crate) keywords: Vec<String>,
     /// On a translation: the short hash of the source it was translated from.
-    pub translated_from: Option<String>,
+    pub(crate) translated_from: Option<String>,
 }
 
 /// A Markdown file split into its parsed front matter and its body.
 #[derive(Debug, Clone)]
-pub struct SplitPage {
+pub(crate) struct SplitPage {
     /// The parsed front matter.
-    pub front: FrontMatter,
+    pub(crate) front: FrontMatter,
     /// The YAML text of the front matter, for locating later errors.
-    pub yaml: String,
+    pub(crate) yaml: String,
     /// The Markdown after the closing `---`.
-    pub body: String,
+    pub(crate) body: String,
     /// The 1-based line of the file on which the body starts.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 /// Splits `text` (already normalised to LF) into front matter and body and parses the front matter.
-pub fn split(text: &str, file: &str) -> Result<SplitPage, Diagnostic> {
+pub(crate) fn split(text: &str, file: &str) -> Result<SplitPage, Diagnostic> {
     let (yaml, body) = split_raw(text).ok_or_else(|| {
         Diagnostic::error(file, "front-matter", "the page has no front matter")
             .at(Some(1), Some(1))
@@ -69,7 +69,7 @@ pub fn split(text: &str, file: &str) -> Result<SplitPage, Diagnostic> {
 
 /// The body of a page already read once, and the line it starts on, without parsing the front matter
 /// again: `None` when the file no longer has front matter.
-pub fn body(text: &str) -> Option<(&str, usize)> {
+pub(crate) fn body(text: &str) -> Option<(&str, usize)> {
     split_raw(text).map(|(yaml, body)| (body, body_line(yaml)))
 }
 
@@ -79,7 +79,7 @@ fn body_line(yaml: &str) -> usize {
 }
 
 /// Returns (yaml, body) when `text` starts with a `---` line and has a closing `---` line.
-pub fn split_raw(text: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_raw(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("---\n")?;
     if let Some(body) = rest.strip_prefix("---\n") {
         return Some(("", body));

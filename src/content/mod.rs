@@ -1,9 +1,9 @@
 //! The content tree: every Markdown page of every language, parsed, validated, rendered to HTML and
 //! linked to its translations. Built in one function, [`load`], from the validated config and data.
 
-pub mod assets;
-pub mod front_matter;
-pub mod page;
+pub(crate) mod assets;
+pub(crate) mod front_matter;
+pub(crate) mod page;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -15,27 +15,27 @@ use crate::content::page::{PageKind, SourcePage, is_safe_segment};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markdown::LinkContext;
 
-pub use front_matter::FrontMatter;
+pub(crate) use front_matter::FrontMatter;
 
 /// The folder under the site root that holds the pages and data.
-pub const CONTENT_DIR: &str = "content";
+pub(crate) const CONTENT_DIR: &str = "content";
 /// The folder under `content/` that holds the YAML data.
-pub const DATA_DIR: &str = "data";
+pub(crate) const DATA_DIR: &str = "data";
 
 /// One page of the site in all the languages it is written in.
 #[derive(Debug, Clone)]
-pub struct PageGroup {
+pub(crate) struct PageGroup {
     /// The default language's page, the source of the translations.
-    pub source: SourcePage,
+    pub(crate) source: SourcePage,
     /// Translations by language code (published ones only).
-    pub translations: BTreeMap<String, SourcePage>,
+    pub(crate) translations: BTreeMap<String, SourcePage>,
     /// The URL path below the language folder, the same in every language.
-    pub url_path: String,
+    pub(crate) url_path: String,
 }
 
 impl PageGroup {
     /// The page in `lang`: its translation, or the source when there is none.
-    pub fn in_language(&self, lang: &str) -> (&SourcePage, bool) {
+    pub(crate) fn in_language(&self, lang: &str) -> (&SourcePage, bool) {
         match self.translations.get(lang) {
             Some(t) => (t, false),
             None => (&self.source, lang != self.source.lang),
@@ -45,16 +45,16 @@ impl PageGroup {
 
 /// Every published page, by key (its path below `content/<lang>/`), in sorted order.
 #[derive(Debug, Clone, Default)]
-pub struct ContentTree {
+pub(crate) struct ContentTree {
     /// Pages by key.
-    pub pages: BTreeMap<String, PageGroup>,
+    pub(crate) pages: BTreeMap<String, PageGroup>,
     /// Translations skipped because they are drafts, by language, as keys.
-    pub draft_translations: BTreeMap<String, Vec<String>>,
+    pub(crate) draft_translations: BTreeMap<String, Vec<String>>,
 }
 
 impl ContentTree {
     /// The guidance pages of one audience, in order.
-    pub fn audience_pages(&self, audience: &str) -> Vec<&PageGroup> {
+    pub(crate) fn audience_pages(&self, audience: &str) -> Vec<&PageGroup> {
         let mut pages: Vec<&PageGroup> = self
             .pages
             .values()
@@ -66,22 +66,22 @@ impl ContentTree {
 }
 
 /// What loading needs besides the config.
-pub struct LoadOptions<'a> {
+pub(crate) struct LoadOptions<'a> {
     /// The site root.
-    pub root: &'a Path,
+    pub(crate) root: &'a Path,
     /// Whether drafts are built.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Known topic ids; `None` when the topics could not be read, so pages are not blamed for it.
-    pub topics: Option<&'a HashSet<String>>,
+    pub(crate) topics: Option<&'a HashSet<String>>,
     /// Whether pages keep their Markdown text and their `headings`, `links` and `images` are filled in.
     /// `build` does not: it reads each page's text when the page is written, takes the headings, links,
     /// images and problems from that one reading, and drops it, so its memory grows with what pages share,
     /// not with their text (over 600 MB at 102,000 pages). `check`, `i18n` and `serve` keep it.
-    pub keep_bodies: bool,
+    pub(crate) keep_bodies: bool,
 }
 
 /// Reads, validates and renders every page under `content/`.
-pub fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTree> {
+pub(crate) fn load(config: &SiteConfig, options: &LoadOptions<'_>) -> Result<ContentTree> {
     let mut problems = Vec::new();
     let files = find_files(config, options.root, &mut problems);
     let parsed: Vec<Result<std::result::Result<SourcePage, Vec<Diagnostic>>>> =
@@ -460,7 +460,7 @@ fn render_all(
 
 impl ContentTree {
     /// The URL path of every page, by key, against which links are resolved.
-    pub fn urls(&self) -> HashMap<String, String> {
+    pub(crate) fn urls(&self) -> HashMap<String, String> {
         self.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect()
     }
 }
@@ -561,7 +561,7 @@ fn read_body_again(root: &Path, page: &SourcePage) -> std::result::Result<String
 /// Reads, validates and renders one page of `tree` again after its file was edited, as [`load`] would.
 /// Returns its problems when it has any. The page must keep its place in the tree: `serve` reloads the
 /// whole tree when a page appears, disappears or changes its front matter.
-pub fn reload_page(
+pub(crate) fn reload_page(
     config: &SiteConfig,
     options: &LoadOptions<'_>,
     tree: &ContentTree,

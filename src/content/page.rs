@@ -7,7 +7,7 @@ use crate::markdown::{Heading, PageLink};
 
 /// What a Markdown file is, from where it sits under `content/<lang>/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PageKind {
+pub(crate) enum PageKind {
     /// `_index.md`: the language's home page.
     Home,
     /// `<audience>/_index.md`: an audience's landing page.
@@ -31,7 +31,7 @@ pub enum PageKind {
 
 impl PageKind {
     /// The audience the page belongs to, if any.
-    pub fn audience(&self) -> Option<&str> {
+    pub(crate) fn audience(&self) -> Option<&str> {
         match self {
             PageKind::Audience { audience } | PageKind::Guidance { audience, .. } => Some(audience),
             PageKind::Home | PageKind::Standalone { .. } => None,
@@ -39,7 +39,7 @@ impl PageKind {
     }
 
     /// The page's URL path below the language folder, ending in `/` (empty for the home page).
-    pub fn url_path(&self) -> String {
+    pub(crate) fn url_path(&self) -> String {
         match self {
             PageKind::Home => String::new(),
             PageKind::Audience { audience } => format!("{audience}/"),
@@ -49,7 +49,7 @@ impl PageKind {
     }
 
     /// The template that renders this kind of page.
-    pub fn template(&self) -> &'static str {
+    pub(crate) fn template(&self) -> &'static str {
         match self {
             PageKind::Home => "home.html",
             PageKind::Audience { .. } => "section.html",
@@ -62,44 +62,44 @@ impl PageKind {
 
 /// A parsed Markdown file in one language.
 #[derive(Debug, Clone)]
-pub struct SourcePage {
+pub(crate) struct SourcePage {
     /// The language folder it is in.
-    pub lang: String,
+    pub(crate) lang: String,
     /// Its path below `content/<lang>/`, the same for all translations of one page (`children/x.md`).
-    pub key: String,
+    pub(crate) key: String,
     /// Its path relative to the site root, for messages.
-    pub file: String,
+    pub(crate) file: String,
     /// What it is.
-    pub kind: PageKind,
+    pub(crate) kind: PageKind,
     /// Its front matter.
-    pub front: FrontMatter,
+    pub(crate) front: FrontMatter,
     /// The Markdown body; empty when the site was loaded without keeping bodies (`build`).
-    pub body: String,
+    pub(crate) body: String,
     /// Whether `body` was not kept, to be read again from `file` when it is needed.
-    pub body_released: bool,
+    pub(crate) body_released: bool,
     /// The file line on which the body starts.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
     /// The body's headings, for anchor checks; empty when the site was loaded without keeping bodies
     /// (`build`, which takes them from the page's one reading as it is written).
-    pub headings: Vec<Heading>,
+    pub(crate) headings: Vec<Heading>,
     /// The body's links to pages of the site (this one included, for `#anchor` links), for anchor checks;
     /// empty without kept bodies.
-    pub links: Vec<PageLink>,
+    pub(crate) links: Vec<PageLink>,
     /// The keys of the images the body shows (`children/block.png`, `/logo.png` under static/); empty
     /// without kept bodies.
-    pub images: Vec<String>,
+    pub(crate) images: Vec<String>,
 }
 
 impl SourcePage {
     /// Order in lists: by weight, then title, then key.
-    pub fn order_key(&self) -> (i64, &str, &str) {
+    pub(crate) fn order_key(&self) -> (i64, &str, &str) {
         (self.front.weight.unwrap_or(0), &self.front.title, &self.key)
     }
 }
 
 /// Whether `s` can be one segment of a URL path: letters (any script), digits, `-`, `_` and `.`,
 /// not starting with a dot. This excludes `..`, `/` and `\`.
-pub fn is_safe_segment(s: &str) -> bool {
+pub(crate) fn is_safe_segment(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('.')
         && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))

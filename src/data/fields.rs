@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, de};
 /// A URL a reader may follow: http(s), mailto:, tel: or sms: only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct SafeUrl(pub String);
+pub(crate) struct SafeUrl(pub String);
 
 impl<'de> Deserialize<'de> for SafeUrl {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -29,7 +29,7 @@ impl fmt::Display for SafeUrl {
 
 /// Whether a URL from data may be put in a link: http(s) with a host, mailto:, tel: or sms:, and no
 /// spaces, quotes or angle brackets.
-pub fn is_safe_url(s: &str) -> bool {
+pub(crate) fn is_safe_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     let scheme_ok =
         lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).is_some_and(
@@ -45,7 +45,7 @@ pub fn is_safe_url(s: &str) -> bool {
 /// An https URL with a host: chat and `WhatsApp` links, which carry what a child writes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct HttpsUrl(pub String);
+pub(crate) struct HttpsUrl(pub String);
 
 impl<'de> Deserialize<'de> for HttpsUrl {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -58,17 +58,10 @@ impl<'de> Deserialize<'de> for HttpsUrl {
     }
 }
 
-impl HttpsUrl {
-    /// The host of the address (`wa.me`).
-    pub fn host(&self) -> &str {
-        url_host(&self.0)
-    }
-}
-
 impl SafeUrl {
     /// The host of an http(s) address without a leading `www.` (`childline.org.uk`); the whole text for
     /// other schemes.
-    pub fn host(&self) -> &str {
+    pub(crate) fn host(&self) -> &str {
         url_host(&self.0)
     }
 }
@@ -86,7 +79,7 @@ fn url_host(url: &str) -> &str {
 /// parentheses, with at least one digit. Its `tel:`/`sms:` form drops everything but digits and `+`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct PhoneNumber(pub String);
+pub(crate) struct PhoneNumber(pub String);
 
 impl<'de> Deserialize<'de> for PhoneNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -105,7 +98,7 @@ impl<'de> Deserialize<'de> for PhoneNumber {
 
 impl PhoneNumber {
     /// The number to dial: digits and a leading `+` (`08001111`).
-    pub fn dial(&self) -> String {
+    pub(crate) fn dial(&self) -> String {
         self.0.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
     }
 }
@@ -113,7 +106,7 @@ impl PhoneNumber {
 /// Text given either once for every language (`name: Childline`) or by language code
 /// (`name: {en: Childline, fr: …}`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LocalText {
+pub(crate) enum LocalText {
     /// The same text in every language.
     Plain(String),
     /// (language code, text) pairs in file order.
@@ -172,7 +165,7 @@ impl<'de> Deserialize<'de> for LocalText {
 impl LocalText {
     /// The text for a reader of `lang`: in `lang` where given, else in `default`, else in the first
     /// language given; with the language it is in (`None` for a plain text, which has no language).
-    pub fn pick(&self, lang: &str, default: &str) -> (&str, Option<&str>) {
+    pub(crate) fn pick(&self, lang: &str, default: &str) -> (&str, Option<&str>) {
         match self {
             LocalText::Plain(text) => (text, None),
             LocalText::ByLanguage(texts) => texts
@@ -185,7 +178,7 @@ impl LocalText {
     }
 
     /// Every text given, for search keywords and checks.
-    pub fn all(&self) -> Vec<&str> {
+    pub(crate) fn all(&self) -> Vec<&str> {
         match self {
             LocalText::Plain(text) => vec![text.as_str()],
             LocalText::ByLanguage(texts) => texts.iter().map(|(_, t)| t.as_str()).collect(),
@@ -195,7 +188,7 @@ impl LocalText {
 
 /// Whether `code` looks like a BCP 47 language tag: a 2–3 letter lower-case language, then optional
 /// subtags of letters and digits (`en`, `zh-Hant`, `es-419`).
-pub fn is_language_code(code: &str) -> bool {
+pub(crate) fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
     parts
         .next()
@@ -206,7 +199,7 @@ pub fn is_language_code(code: &str) -> bool {
 /// A date written YYYY-MM-DD.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct IsoDate(pub String);
+pub(crate) struct IsoDate(pub String);
 
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -222,7 +215,7 @@ impl<'de> Deserialize<'de> for IsoDate {
 /// An ISO 3166-1 alpha-2 country code, upper case.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct CountryCode(pub String);
+pub(crate) struct CountryCode(pub String);
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

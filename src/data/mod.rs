@@ -1,6 +1,6 @@
 //! The site's YAML data (partners, helplines, topics), typed and validated, loaded once for all languages.
 
-pub mod fields;
+pub(crate) mod fields;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -14,7 +14,7 @@ use fields::{CountryCode, HttpsUrl, IsoDate, LocalText, PhoneNumber, SafeUrl};
 /// The kind of a partner organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum PartnerKind {
+pub(crate) enum PartnerKind {
     /// A UN agency, fund or programme.
     UnAgency,
     /// An intergovernmental organisation outside the UN.
@@ -31,7 +31,7 @@ pub enum PartnerKind {
 
 impl PartnerKind {
     /// All kinds, in the order the partners page groups them.
-    pub const ALL: [PartnerKind; 6] = [
+    pub(crate) const ALL: [PartnerKind; 6] = [
         PartnerKind::UnAgency,
         PartnerKind::Intergovernmental,
         PartnerKind::EuBody,
@@ -41,7 +41,7 @@ impl PartnerKind {
     ];
 
     /// The id used in data files and Fluent messages (`partner-kind-<id>`).
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             PartnerKind::UnAgency => "un-agency",
             PartnerKind::Intergovernmental => "intergovernmental",
@@ -56,32 +56,32 @@ impl PartnerKind {
 /// A partner organisation (`content/data/partners.yaml`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Partner {
+pub(crate) struct Partner {
     /// A unique id.
-    pub id: String,
+    pub(crate) id: String,
     /// Its current name.
-    pub name: String,
+    pub(crate) name: String,
     /// Its web address, if it still has one.
-    pub url: Option<SafeUrl>,
+    pub(crate) url: Option<SafeUrl>,
     /// What kind of organisation it is.
-    pub kind: PartnerKind,
+    pub(crate) kind: PartnerKind,
     /// One line about it, by language code.
-    pub description: BTreeMap<String, String>,
+    pub(crate) description: BTreeMap<String, String>,
     /// Where it was renamed, merged or closed: a note by language code.
     #[serde(default)]
-    pub note: BTreeMap<String, String>,
+    pub(crate) note: BTreeMap<String, String>,
     /// Where the entry's facts come from (the shipped data always gives it).
-    pub source: Option<SafeUrl>,
+    pub(crate) source: Option<SafeUrl>,
     /// When the facts were taken from `source`.
-    pub retrieved: Option<IsoDate>,
+    pub(crate) retrieved: Option<IsoDate>,
     /// When a person confirmed them with the organisation itself; absent unless someone did.
-    pub verified: Option<IsoDate>,
+    pub(crate) verified: Option<IsoDate>,
 }
 
 /// An ITU-D region: the finder on the help page groups countries by it, in [`Region::ALL`]'s order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Region {
+pub(crate) enum Region {
     /// Africa.
     Africa,
     /// The Americas.
@@ -98,7 +98,7 @@ pub enum Region {
 
 impl Region {
     /// Every region, in the order the help page lists them.
-    pub const ALL: [Region; 6] = [
+    pub(crate) const ALL: [Region; 6] = [
         Region::Africa,
         Region::Americas,
         Region::ArabStates,
@@ -108,7 +108,7 @@ impl Region {
     ];
 
     /// The id used in data files and Fluent messages (`region-<id>`).
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Region::Africa => "africa",
             Region::Americas => "americas",
@@ -123,43 +123,43 @@ impl Region {
 /// A child helpline (`content/data/helplines.yaml`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Helpline {
+pub(crate) struct Helpline {
     /// ISO 3166-1 alpha-2 country code.
-    pub country: CountryCode,
+    pub(crate) country: CountryCode,
     /// The ITU-D region the country belongs to.
-    pub region: Region,
+    pub(crate) region: Region,
     /// The helpline's name, once or by language.
-    pub name: LocalText,
+    pub(crate) name: LocalText,
     /// Its phone number, as dialled in the country.
-    pub phone: Option<PhoneNumber>,
+    pub(crate) phone: Option<PhoneNumber>,
     /// The number to text.
-    pub sms: Option<PhoneNumber>,
+    pub(crate) sms: Option<PhoneNumber>,
     /// Its `WhatsApp` link.
-    pub whatsapp: Option<HttpsUrl>,
+    pub(crate) whatsapp: Option<HttpsUrl>,
     /// The address of its chat.
-    pub chat: Option<HttpsUrl>,
+    pub(crate) chat: Option<HttpsUrl>,
     /// Its web address.
-    pub url: Option<SafeUrl>,
+    pub(crate) url: Option<SafeUrl>,
     /// Whether contacting it is free of charge (only where the source says so).
     #[serde(default)]
-    pub free: bool,
+    pub(crate) free: bool,
     /// When it is open, once or by language.
-    pub hours: Option<LocalText>,
+    pub(crate) hours: Option<LocalText>,
     /// The languages it answers in, as language codes.
     #[serde(default)]
-    pub languages: Vec<LanguageCode>,
+    pub(crate) languages: Vec<LanguageCode>,
     /// The page that states the entry's facts.
-    pub source: SafeUrl,
+    pub(crate) source: SafeUrl,
     /// When the facts were taken from `source`.
-    pub retrieved: IsoDate,
+    pub(crate) retrieved: IsoDate,
     /// When a person confirmed them with the service itself; absent unless someone did.
-    pub verified: Option<IsoDate>,
+    pub(crate) verified: Option<IsoDate>,
 }
 
 /// A BCP 47 language code in data (`en`, `sw`, `zh-Hant`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct LanguageCode(pub String);
+pub(crate) struct LanguageCode(pub String);
 
 impl<'de> Deserialize<'de> for LanguageCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -177,37 +177,37 @@ impl<'de> Deserialize<'de> for LanguageCode {
 /// A topic (`content/data/topics.yaml`); its label is the Fluent message `topic-<id>`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Topic {
+pub(crate) struct Topic {
     /// The id pages use in `topics:` and the URL segment of its page.
-    pub id: String,
+    pub(crate) id: String,
 }
 
 /// All of the site's data.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct SiteData {
+pub(crate) struct SiteData {
     /// Partner organisations, in file order.
-    pub partners: Vec<Partner>,
+    pub(crate) partners: Vec<Partner>,
     /// Child helplines, in file order.
-    pub helplines: Vec<Helpline>,
+    pub(crate) helplines: Vec<Helpline>,
     /// Topics, in file order.
-    pub topics: Vec<Topic>,
+    pub(crate) topics: Vec<Topic>,
 }
 
 impl SiteData {
     /// The countries with helplines, each once, in the order of their first entry.
-    pub fn countries(&self) -> Vec<&str> {
+    pub(crate) fn countries(&self) -> Vec<&str> {
         let mut seen = HashSet::new();
         self.helplines.iter().map(|h| h.country.0.as_str()).filter(|c| seen.insert(*c)).collect()
     }
 
     /// The set of topic ids.
-    pub fn topic_ids(&self) -> HashSet<String> {
+    pub(crate) fn topic_ids(&self) -> HashSet<String> {
         self.topics.iter().map(|t| t.id.clone()).collect()
     }
 }
 
 /// Reads `content/data/*.yaml`. Each file is optional; every problem in any of them is reported.
-pub fn load(config: &SiteConfig, root: &Path) -> Result<SiteData> {
+pub(crate) fn load(config: &SiteConfig, root: &Path) -> Result<SiteData> {
     let mut problems = Vec::new();
     let dir = root.join(crate::content::CONTENT_DIR).join(crate::content::DATA_DIR);
     let partners: Vec<Partner> = load_list(root, &dir.join("partners.yaml"), &mut problems)?;

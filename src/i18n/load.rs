@@ -13,7 +13,7 @@ use crate::error::{Diagnostic, Error, Result, line_col};
 use crate::i18n::Localizer;
 
 /// The folder of a site's interface strings.
-pub const LOCALES_DIR: &str = "locales";
+pub(crate) const LOCALES_DIR: &str = "locales";
 
 /// The default interface strings, the repository's `locales/`.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
@@ -27,7 +27,7 @@ fn required_messages(config: &SiteConfig, topics: &[String]) -> Vec<String> {
 }
 
 /// Loads the embedded and the site's Fluent files for every declared language.
-pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Localizer> {
+pub(crate) fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Localizer> {
     let mut problems = Vec::new();
     let mut resources: BTreeMap<String, Vec<FluentResource>> = BTreeMap::new();
     let mut defined = Defined::default();
@@ -97,7 +97,7 @@ pub fn load(config: &SiteConfig, root: &Path, topics: &[String]) -> Result<Local
 }
 
 /// The built-in interface files of `lang` as (shown path, normalised text), in the order they load.
-pub fn embedded_files(lang: &str) -> Vec<(String, String)> {
+pub(crate) fn embedded_files(lang: &str) -> Vec<(String, String)> {
     let Some(dir) = EMBEDDED.get_dir(lang) else { return Vec::new() };
     let mut files: Vec<_> =
         dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "ftl")).collect();
@@ -223,7 +223,7 @@ fn fault_position(text: &str, error: &fluent_syntax::parser::ParserError) -> usi
 }
 
 /// The ids of the messages (not terms) a resource defines.
-pub fn message_ids(resource: &FluentResource) -> BTreeSet<String> {
+pub(crate) fn message_ids(resource: &FluentResource) -> BTreeSet<String> {
     resource
         .entries()
         .filter_map(|e| match e {
@@ -235,7 +235,7 @@ pub fn message_ids(resource: &FluentResource) -> BTreeSet<String> {
 
 /// The message ids the site's own files under `locales/<lang>/` define (unreadable or invalid files, which
 /// loading reports, count for what parses).
-pub fn site_message_ids(root: &Path, lang: &str) -> BTreeSet<String> {
+pub(crate) fn site_message_ids(root: &Path, lang: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     let dir = root.join(LOCALES_DIR).join(lang);
     if !dir.is_dir() {
@@ -253,7 +253,7 @@ pub fn site_message_ids(root: &Path, lang: &str) -> BTreeSet<String> {
 }
 
 /// The message ids the built-in files of `lang` define.
-pub fn embedded_message_ids(lang: &str) -> BTreeSet<String> {
+pub(crate) fn embedded_message_ids(lang: &str) -> BTreeSet<String> {
     embedded_files(lang).iter().flat_map(|(_, text)| syntax_message_ids(text)).collect()
 }
 

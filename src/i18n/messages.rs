@@ -15,7 +15,7 @@ use crate::source::SiteSource;
 
 /// The comment line that marks a message as still holding the default language's text. A marked message whose
 /// text is still exactly the default language's counts as falling back, even though the file defines it.
-pub const MARKER: &str = "TRANSLATE from";
+pub(crate) const MARKER: &str = "TRANSLATE from";
 
 /// The Fluent file of the messages `lang` lacks among those the site shows, in the default language's text,
 /// each under a comment marking it for translation. `None` when `lang` is not a language of the site.
@@ -52,7 +52,7 @@ pub fn to_translate(source: &SiteSource, lang: &str) -> Option<String> {
 
 /// The messages the site's files for `lang` define with the marker comment and the default language's exact
 /// text: copies not yet translated.
-pub fn marked_untranslated(source: &SiteSource, lang: &str) -> BTreeSet<String> {
+pub(crate) fn marked_untranslated(source: &SiteSource, lang: &str) -> BTreeSet<String> {
     if lang == source.config.default_language {
         return BTreeSet::new();
     }

@@ -3,12 +3,12 @@
 
 pub(crate) mod definitions;
 pub mod diff;
-pub mod load;
+pub(crate) mod load;
 pub mod messages;
 pub mod stamp;
 pub mod status;
-pub mod tracking;
-pub mod usage;
+pub(crate) mod tracking;
+pub(crate) mod usage;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,7 +21,7 @@ use crate::config::SiteConfig;
 type Bundle = FluentBundle<FluentResource>;
 
 /// Interface strings for every language of the site.
-pub struct Localizer {
+pub(crate) struct Localizer {
     default_language: String,
     bundles: BTreeMap<String, Bundle>,
     /// Message ids defined in each language (embedded defaults included).
@@ -30,7 +30,7 @@ pub struct Localizer {
 
 /// A value passed to a Fluent message.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Arg {
+pub(crate) enum Arg {
     /// Text.
     Text(String),
     /// A number; selects CLDR plural categories.
@@ -59,21 +59,13 @@ impl Localizer {
     }
 
     /// The message ids defined in `lang` itself, without fallback.
-    pub fn message_ids(&self, lang: &str) -> Option<&BTreeSet<String>> {
+    pub(crate) fn message_ids(&self, lang: &str) -> Option<&BTreeSet<String>> {
         self.messages.get(lang)
-    }
-
-    /// Whether `lang` or the default language defines `key`.
-    pub fn has(&self, lang: &str, key: &str) -> bool {
-        let (id, _) = split_key(key);
-        [lang, &self.default_language]
-            .iter()
-            .any(|l| self.bundles.get(*l).is_some_and(|b| b.has_message(id)))
     }
 
     /// Formats message `key` (or `key.attribute`) in `lang`, falling back to the default language.
     /// Returns `None` when neither defines it.
-    pub fn format(&self, lang: &str, key: &str, args: &[(String, Arg)]) -> Option<String> {
+    pub(crate) fn format(&self, lang: &str, key: &str, args: &[(String, Arg)]) -> Option<String> {
         let (id, attribute) = split_key(key);
         let fluent_args = (!args.is_empty()).then(|| {
             let mut fa = FluentArgs::new();

@@ -15,58 +15,58 @@ use crate::source::SiteSource;
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     /// The source language.
-    pub default_language: String,
+    pub(crate) default_language: String,
     /// Every other language, in site order.
-    pub languages: Vec<LanguageStatus>,
+    pub(crate) languages: Vec<LanguageStatus>,
 }
 
 /// One language's state.
 #[derive(Debug, Clone, Serialize)]
-pub struct LanguageStatus {
+pub(crate) struct LanguageStatus {
     /// The language code.
-    pub code: String,
+    pub(crate) code: String,
     /// Pages.
-    pub pages: PageStatus,
+    pub(crate) pages: PageStatus,
     /// Interface messages.
-    pub messages: MessageStatus,
+    pub(crate) messages: MessageStatus,
 }
 
 /// Pages of one language, as keys relative to `content/<lang>/`.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct PageStatus {
+pub(crate) struct PageStatus {
     /// Markdown files of the default language.
-    pub total: usize,
+    pub(crate) total: usize,
     /// Published translations, outdated and untracked ones included.
-    pub translated: usize,
+    pub(crate) translated: usize,
     /// Source pages with no translation file.
-    pub missing: Vec<String>,
+    pub(crate) missing: Vec<String>,
     /// Translations whose `translated_from` is not the source's current hash.
-    pub outdated: Vec<String>,
+    pub(crate) outdated: Vec<String>,
     /// Translations without `translated_from`.
-    pub untracked: Vec<String>,
+    pub(crate) untracked: Vec<String>,
     /// Translations marked `draft: true`.
-    pub draft: Vec<String>,
+    pub(crate) draft: Vec<String>,
 }
 
 /// Interface messages of one language, compared with the default language's.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct MessageStatus {
+pub(crate) struct MessageStatus {
     /// Messages of the default language that the site shows (its templates, topics, audiences, age bands
     /// and partner kinds: see [`crate::i18n::usage`]).
-    pub total: usize,
+    pub(crate) total: usize,
     /// Of those, the ones this language defines (built in or in the site's files).
-    pub translated: usize,
+    pub(crate) translated: usize,
     /// Shown but not defined in this language: readers see the default language's text.
-    pub missing: Vec<String>,
+    pub(crate) missing: Vec<String>,
     /// Defined in the site's files as copies of the default language's text still marked
     /// `# TRANSLATE from …` (as `init` and `i18n messages` write them): readers see the default language.
-    pub untranslated: Vec<String>,
+    pub(crate) untranslated: Vec<String>,
     /// Messages the site's own files change in the default language but not in this one, so this language
     /// shows its built-in text (say, a message removed from `locales/<lang>/` while the default language's
     /// override stays).
-    pub built_in: Vec<String>,
+    pub(crate) built_in: Vec<String>,
     /// Defined here but not for the default language.
-    pub obsolete: Vec<String>,
+    pub(crate) obsolete: Vec<String>,
 }
 
 /// Computes the status of a site loaded with drafts, so that draft translations are seen.

@@ -12,11 +12,11 @@ use crate::content::FrontMatter;
 
 /// How many hex digits of the SHA-256 a translation records: 48 bits, enough that two versions of one page
 /// never collide in practice, short enough to read in a diff.
-pub const HASH_LEN: usize = 12;
+pub(crate) const HASH_LEN: usize = 12;
 
 /// The short hash of a source page's translatable text. `body` must already be normalised (no byte-order
 /// mark, LF line endings), as [`crate::fs::read_source`] returns it; trailing blank lines do not count.
-pub fn source_hash(front: &FrontMatter, body: &str) -> String {
+pub(crate) fn source_hash(front: &FrontMatter, body: &str) -> String {
     let mut hasher = Sha256::new();
     // Each field ends in a NUL, which none of them can contain, so moving text between fields changes the hash.
     for part in [front.title.as_str(), front.description.as_deref().unwrap_or(""), body.trim_end()]
@@ -39,7 +39,7 @@ pub fn source_hash(front: &FrontMatter, body: &str) -> String {
 
 /// Sets top-level front-matter `key` to `value` in `text` (normalised to LF), replacing the line that sets
 /// it or adding one at the end of the block. Returns `None` when the text has no front matter.
-pub fn set_front_field(text: &str, key: &str, value: &str) -> Option<String> {
+pub(crate) fn set_front_field(text: &str, key: &str, value: &str) -> Option<String> {
     let (yaml, body) = crate::content::front_matter::split_raw(text)?;
     let prefix = format!("{key}:");
     let line = format!("{key}: {value}\n");
@@ -67,7 +67,7 @@ pub fn set_front_field(text: &str, key: &str, value: &str) -> Option<String> {
 
 /// Writes `text` back in the style the file was saved in: its byte-order mark and CRLF line endings, if it
 /// had them, are kept, so stamping a file does not show as a change to every line.
-pub fn restore_style(original: &[u8], text: &str) -> Vec<u8> {
+pub(crate) fn restore_style(original: &[u8], text: &str) -> Vec<u8> {
     let had_bom = original.starts_with("\u{feff}".as_bytes());
     let crlf = original.windows(2).any(|w| w == b"\r\n");
     let mut out = String::with_capacity(text.len() + 16);

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use crate::source::SiteSource;
 
 /// Messages the engine itself formats, besides the ones templates name.
-pub const ENGINE_MESSAGES: [&str; 7] = [
+pub(crate) const ENGINE_MESSAGES: [&str; 7] = [
     "site-title",
     "help-title",
     "partners-title",
@@ -21,20 +21,20 @@ pub const ENGINE_MESSAGES: [&str; 7] = [
 
 /// The messages a site uses.
 #[derive(Debug, Clone, Default)]
-pub struct Usage {
+pub(crate) struct Usage {
     /// Ids used by name, families resolved to this site's members.
-    pub ids: BTreeSet<String>,
+    pub(crate) ids: BTreeSet<String>,
     /// Families a template builds from values this module does not know (a site's own templates):
     /// every message starting with one of these counts as used.
-    pub open_prefixes: BTreeSet<String>,
+    pub(crate) open_prefixes: BTreeSet<String>,
     /// Every family prefix the engine or a template uses, known or not: a message in one of them is never
     /// unused, even when this site has no member it names (a region without helplines yet).
-    pub families: BTreeSet<String>,
+    pub(crate) families: BTreeSet<String>,
 }
 
 impl Usage {
     /// Reads every template of the site's theme and resolves the families it names.
-    pub fn of(source: &SiteSource) -> Usage {
+    pub(crate) fn of(source: &SiteSource) -> Usage {
         let config = &source.config;
         let mut families: Vec<(&str, Vec<String>)> = vec![
             ("audience-", config.audiences.iter().cloned().chain(["other".to_owned()]).collect()),
@@ -79,18 +79,18 @@ impl Usage {
 
     /// Whether `id` is shown by the site or belongs to a family of messages it uses: what `check` does not
     /// report as unused.
-    pub fn mentions(&self, id: &str) -> bool {
+    pub(crate) fn mentions(&self, id: &str) -> bool {
         self.contains(id) || self.families.iter().any(|p| id.starts_with(p.as_str()))
     }
 
     /// Whether the site shows the message `id`.
-    pub fn contains(&self, id: &str) -> bool {
+    pub(crate) fn contains(&self, id: &str) -> bool {
         self.ids.contains(id) || self.open_prefixes.iter().any(|p| id.starts_with(p.as_str()))
     }
 }
 
 /// The `key="…"` literals of a template: (literal, whether `~` follows it, making it a family prefix).
-pub fn keys(text: &str) -> Vec<(String, bool)> {
+pub(crate) fn keys(text: &str) -> Vec<(String, bool)> {
     let mut found = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find("key") {
@@ -113,7 +113,7 @@ pub fn keys(text: &str) -> Vec<(String, bool)> {
 /// (neither built in nor in the site's files) and the marked copies not yet translated
 /// ([`crate::i18n::messages::marked_untranslated`]). (language, those ids, messages shown), for every
 /// language but the default, in site order.
-pub fn fallbacks(source: &SiteSource, usage: &Usage) -> Vec<(String, Vec<String>, usize)> {
+pub(crate) fn fallbacks(source: &SiteSource, usage: &Usage) -> Vec<(String, Vec<String>, usize)> {
     let config = &source.config;
     let empty = BTreeSet::new();
     let defaults = source.localizer.message_ids(&config.default_language).unwrap_or(&empty);
@@ -137,7 +137,7 @@ pub fn fallbacks(source: &SiteSource, usage: &Usage) -> Vec<(String, Vec<String>
 
 /// "sw: 79 of 79 interface messages fall back to en; run `safeguide i18n status`", for each language that
 /// lacks messages the site shows.
-pub fn interface_fallback_warnings(source: &SiteSource) -> Vec<String> {
+pub(crate) fn interface_fallback_warnings(source: &SiteSource) -> Vec<String> {
     let usage = Usage::of(source);
     fallbacks(source, &usage)
         .into_iter()

@@ -10,11 +10,11 @@ use crate::i18n::{Arg, Localizer};
 /// `t(key="…", name=value, …)`: the Fluent message `key` in the page's language (the context's `lang`),
 /// falling back to the default language, with the other arguments as Fluent variables. Numbers select CLDR
 /// plural categories. The result is plain text: Tera escapes it like any other value.
-pub struct Translate {
+pub(crate) struct Translate {
     /// The site's interface strings.
-    pub localizer: Arc<Localizer>,
+    pub(crate) localizer: Arc<Localizer>,
     /// The default language, named in errors.
-    pub default_language: String,
+    pub(crate) default_language: String,
 }
 
 impl Translate {
@@ -57,11 +57,11 @@ impl Function<TeraResult<String>> for Translate {
 /// `value | date` (or `date(lang="fr")`): a YYYY-MM-DD date in the CLDR long form of the page's language,
 /// "27 novembre 2026". The ISO text itself when the value is not a date or ICU4X does not know the
 /// language. Plain text, escaped like any other value; wrap it in `<time datetime="{{ value }}">`.
-pub struct LocalizedDate {
+pub(crate) struct LocalizedDate {
     /// Formatters for the site's languages.
-    pub dates: Arc<LocalizedDates>,
+    pub(crate) dates: Arc<LocalizedDates>,
     /// The default language, for a context without `lang`.
-    pub default_language: String,
+    pub(crate) default_language: String,
 }
 
 impl Filter<String, TeraResult<String>> for LocalizedDate {
@@ -80,11 +80,11 @@ impl Filter<String, TeraResult<String>> for LocalizedDate {
 /// address from the site's validated data), the message's `$site` becomes a link to it
 /// (`From <a href="…">childline.org.uk</a>, 27 November 2026`). Returns HTML: the
 /// message and the date are escaped here, so Tera takes the result as safe.
-pub struct TranslateDate {
+pub(crate) struct TranslateDate {
     /// The message part, shared with `t`.
-    pub translate: Translate,
+    pub(crate) translate: Translate,
     /// Formatters for the site's languages.
-    pub dates: Arc<LocalizedDates>,
+    pub(crate) dates: Arc<LocalizedDates>,
 }
 
 /// Stands in for `$date` while the message is formatted and escaped: a private-use character, which no

@@ -1,8 +1,8 @@
 //! Rendering: every page of every language through the theme's templates, in parallel, into output files.
 //! Templates are parsed and Fluent bundles built once; each page is a pure function of the loaded site.
 
-pub mod context;
-pub mod functions;
+pub(crate) mod context;
+pub(crate) mod functions;
 mod views;
 
 use std::collections::BTreeSet;
@@ -165,7 +165,7 @@ impl Claims {
 }
 
 /// Parses the theme's templates once, with the site's functions registered.
-pub fn templates(source: &SiteSource) -> Result<Tera> {
+pub(crate) fn templates(source: &SiteSource) -> Result<Tera> {
     let mut tera = Tera::new();
     register(&mut tera, source);
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -201,16 +201,16 @@ fn register(tera: &mut Tera, source: &SiteSource) {
 
 /// What rendering wrote.
 #[derive(Debug, Default)]
-pub struct Written {
+pub(crate) struct Written {
     /// The paths written, sorted.
-    pub paths: Vec<String>,
+    pub(crate) paths: Vec<String>,
     /// The keys of the images the rendered pages show, to publish with them.
-    pub images: BTreeSet<String>,
+    pub(crate) images: BTreeSet<String>,
 }
 
 /// Renders every page and hands each file to `sink` as soon as it is rendered, so a large site is never
 /// held in memory whole. Returns what was written, or every problem found.
-pub fn render_site(
+pub(crate) fn render_site(
     source: &SiteSource,
     tera: &Tera,
     sink: &(dyn Fn(OutputFile) -> Result<()> + Sync),
@@ -223,11 +223,11 @@ type PageDone = (String, Vec<String>);
 
 /// What a page to render is, for choosing which pages to render again after an edit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct JobId<'a> {
+pub(crate) struct JobId<'a> {
     /// Its language; `None` for the root pages (language chooser, root 404).
-    pub lang: Option<&'a str>,
+    pub(crate) lang: Option<&'a str>,
     /// The key of its Markdown page (`children/x.md`), for content pages.
-    pub page: Option<&'a str>,
+    pub(crate) page: Option<&'a str>,
 }
 
 impl<'a> Job<'a> {
@@ -255,7 +255,7 @@ impl<'a> Job<'a> {
 
 /// Renders the pages `select` picks, as [`render_site`] does; `serve` uses it to render again only what
 /// an edit affects.
-pub fn render_selected(
+pub(crate) fn render_selected(
     source: &SiteSource,
     tera: &Tera,
     select: &(dyn Fn(JobId<'_>) -> bool + Sync),
@@ -359,7 +359,7 @@ pub(crate) fn plan(source: &SiteSource) -> Vec<Job<'_>> {
 
 /// The path of a country's helplines page below a language folder (`help/ke/`): the one place that
 /// decides it, for pages, links and the sitemap.
-pub fn country_path(code: &str) -> String {
+pub(crate) fn country_path(code: &str) -> String {
     format!("help/{}/", code.to_ascii_lowercase())
 }
 
