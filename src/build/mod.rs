@@ -121,28 +121,38 @@ pub(crate) fn generate_with(
             extra.push((OutputFile { path: path.into(), bytes: text.into_bytes() }, origin));
         }
     }
-    for (path, bytes) in
-        [("sitemap.xml", sitemap::sitemap(source)), ("robots.txt", sitemap::robots(source))]
-    {
-        let origin = format!("the generated {path}");
-        extra.push((OutputFile { path: path.into(), bytes: bytes.into_bytes() }, origin));
-    }
-    for lang in &source.config.languages {
-        let path = feed::path(&lang.code);
-        let origin = format!("the generated {path}");
-        extra.push((
-            OutputFile { path, bytes: feed::feed(source, &lang.code).into_bytes() },
-            origin,
-        ));
-    }
+    // The sitemap, robots.txt and the feeds list every page: they are made while the pages render, and
+    // their fixed paths are claimed now.
+    let listings = || -> Vec<OutputFile> {
+        let mut files = vec![
+            OutputFile { path: "sitemap.xml".into(), bytes: sitemap::sitemap(source).into_bytes() },
+            OutputFile { path: "robots.txt".into(), bytes: sitemap::robots(source).into_bytes() },
+        ];
+        for lang in &source.config.languages {
+            files.push(OutputFile {
+                path: feed::path(&lang.code),
+                bytes: feed::feed(source, &lang.code).into_bytes(),
+            });
+        }
+        files
+    };
+    let listing_paths = ["sitemap.xml".to_owned(), "robots.txt".to_owned()]
+        .into_iter()
+        .chain(source.config.languages.iter().map(|l| feed::path(&l.code)));
     let published = |path: &str| format!("the published image or static file {path}");
     let statics = images::static_files(source)?;
     let mut claims: Vec<(String, String)> =
         extra.iter().map(|(f, origin)| (f.path.clone(), origin.clone())).collect();
+    claims.extend(listing_paths.map(|path| {
+        let origin = format!("the generated {path}");
+        (path, origin)
+    }));
     claims.extend(statics.iter().map(|s| (s.out.clone(), published(&s.out))));
     let mut claimed = Claims::pages_and(source, &claims).map_err(Error::Site)?;
     reserved_paths(source, &claims).map_err(Error::Site)?;
-    let written = crate::render::render_site(source, tera, sink)?;
+    let (written, listings) =
+        rayon::join(|| crate::render::render_site(source, tera, sink), listings);
+    let written = written?;
     let mut paths = written.paths;
     // Which images to publish is known once every page has been read; their paths are claimed then.
     let images = images::files(source, &written.images, &statics)?;
@@ -151,7 +161,7 @@ pub(crate) fn generate_with(
     claimed.add(image_claims.iter().cloned()).map_err(Error::Site)?;
     claims.extend(image_claims);
     reserved_paths(source, &claims).map_err(Error::Site)?;
-    for file in extra.into_iter().map(|(file, _)| file).chain(images) {
+    for file in extra.into_iter().map(|(file, _)| file).chain(listings).chain(images) {
         paths.push(file.path.clone());
         sink(file)?;
     }

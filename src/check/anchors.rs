@@ -1,23 +1,14 @@
 //! Links whose `#anchor` does not exist on the page they lead to, in the language the reader sees it in.
 //! Anchors are looked up in the rendered output, so ids made by the theme count as well as headings.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::check::{Output, column_in_body, page_path};
 use crate::error::Diagnostic;
 use crate::source::SiteSource;
 
-/// Every `id` attribute of every HTML page of the output, by output path.
-pub(super) fn ids_by_page(output: &Output) -> HashMap<&str, HashSet<String>> {
-    output
-        .iter()
-        .filter(|(path, _)| path.ends_with(".html"))
-        .map(|(path, bytes)| (path.as_str(), ids(&String::from_utf8_lossy(bytes))))
-        .collect()
-}
-
 /// The values of the `id` attributes in `html`.
-fn ids(html: &str) -> HashSet<String> {
+pub(super) fn ids(html: &str) -> HashSet<String> {
     let mut found = HashSet::new();
     let mut rest = html;
     while let Some(at) = rest.find(" id=\"") {
@@ -45,11 +36,8 @@ fn unescape(s: &str) -> String {
 }
 
 /// Adds an error for every link to a missing anchor, as each language's reader would follow it.
-pub(super) fn check(
-    source: &SiteSource,
-    ids: &HashMap<&str, HashSet<String>>,
-    findings: &mut Vec<Diagnostic>,
-) {
+pub(super) fn check(source: &SiteSource, output: &Output, findings: &mut Vec<Diagnostic>) {
+    let has_id = |path: &str, id: &str| output.pages.get(path).is_some_and(|p| p.ids.contains(id));
     let pages = &source.content.pages;
     for group in pages.values() {
         for lang in &source.config.languages {
@@ -66,14 +54,13 @@ pub(super) fn check(
                     // Report a fallback reader's broken anchor only where the default language's reader does
                     // not already meet it: one finding per fault.
                     let default_path = page_path(&source.config.default_language, &target.url_path);
-                    let broken_for_default =
-                        !ids.get(default_path.as_str()).is_some_and(|set| set.contains(anchor));
+                    let broken_for_default = !has_id(&default_path, anchor);
                     if broken_for_default || !target.translations.contains_key(&lang.code) {
                         continue;
                     }
                 }
                 let path = page_path(&lang.code, &target.url_path);
-                if ids.get(path.as_str()).is_some_and(|set| set.contains(anchor)) {
+                if has_id(&path, anchor) {
                     continue;
                 }
                 let (target_page, _) = target.in_language(&lang.code);

@@ -12,7 +12,7 @@ mod messages;
 mod pages;
 mod weight;
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -60,8 +60,24 @@ impl<'a> From<&'a Diagnostic> for Finding<'a> {
     }
 }
 
-/// The rendered site, in memory: output path to bytes.
-type Output = BTreeMap<String, Vec<u8>>;
+/// What the checks need of the rendered site, taken from each file as it is rendered: the files are not
+/// kept, so `check` needs little more memory than `build`.
+#[derive(Debug, Default)]
+struct Output {
+    /// Every HTML page's digest, by output path.
+    pages: HashMap<String, PageDigest>,
+    /// Every file's size in bytes, by output path.
+    sizes: HashMap<String, u64>,
+}
+
+/// One rendered HTML page, as the checks see it.
+#[derive(Debug)]
+struct PageDigest {
+    /// The values of its `id` attributes.
+    ids: HashSet<String>,
+    /// The output paths of the style sheets, scripts and images it loads (see [`weight`]).
+    assets: Vec<String>,
+}
 
 /// Checks the site at `root`, as of `today` (YYYY-MM-DD, for the age of helpline data). Problems in the
 /// site's input are findings; only failures of the machine are errors.
@@ -78,8 +94,7 @@ pub fn check(root: &Path, today: &str) -> Result<Checked> {
         Err(e) => return Err(e),
     };
     let mut checked = Checked::default();
-    let ids = anchors::ids_by_page(&output);
-    anchors::check(&source, &ids, &mut checked.findings);
+    anchors::check(&source, &output, &mut checked.findings);
     messages::check(&source, &root, &mut checked.findings)?;
     pages::check(&source, &mut checked);
     weight::check(&source, &output, &mut checked.findings);
@@ -91,13 +106,23 @@ pub fn check(root: &Path, today: &str) -> Result<Checked> {
     Ok(checked)
 }
 
-/// Renders the whole site into memory, as `build` would write it.
+/// Renders the whole site as `build` would write it, digesting each file in the rendering thread.
 fn render(source: &SiteSource) -> Result<Output> {
-    let output = Mutex::new(Output::new());
+    let output = Mutex::new(Output::default());
     crate::build::generate(source, &|file| {
-        // A poisoned lock means another rendering thread panicked; its files are still valid to check.
-        let mut map = output.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.insert(file.path, file.bytes);
+        let digest = file.path.ends_with(".html").then(|| {
+            let html = String::from_utf8_lossy(&file.bytes);
+            PageDigest {
+                ids: anchors::ids(&html),
+                assets: weight::linked_files(&file.path, &html, &source.config.base_path),
+            }
+        });
+        // A poisoned lock means another rendering thread panicked; its digests are still valid to check.
+        let mut output = output.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        output.sizes.insert(file.path.clone(), file.bytes.len() as u64);
+        if let Some(digest) = digest {
+            output.pages.insert(file.path, digest);
+        }
         Ok(())
     })?;
     Ok(output.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner))

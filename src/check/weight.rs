@@ -23,19 +23,14 @@ pub(super) fn check(source: &SiteSource, output: &Output, findings: &mut Vec<Dia
             }
         }
     }
-    for (path, bytes) in output.iter().filter(|(p, _)| p.ends_with(".html")) {
+    for (path, page) in &output.pages {
         if fallbacks.contains(path) {
             // The source language's page already answers for this content.
             continue;
         }
-        let html = String::from_utf8_lossy(bytes);
-        let assets: u64 = linked_assets(&html)
-            .iter()
-            .filter_map(|href| resolve(path, href, &source.config.base_path))
-            .filter_map(|asset| output.get(&asset))
-            .map(|b| b.len() as u64)
-            .sum();
-        let total = bytes.len() as u64 + assets;
+        let size = output.sizes.get(path).copied().unwrap_or_default();
+        let assets: u64 = page.assets.iter().filter_map(|asset| output.sizes.get(asset)).sum();
+        let total = size + assets;
         if total <= budget {
             continue;
         }
@@ -47,7 +42,7 @@ pub(super) fn check(source: &SiteSource, output: &Output, findings: &mut Vec<Dia
                 format!(
                     "/{path} weighs {:.1} KB (HTML {:.1} KB + CSS, JS and images {:.1} KB), over the budget of {} KB",
                     total as f64 / 1024.0,
-                    bytes.len() as f64 / 1024.0,
+                    size as f64 / 1024.0,
                     assets as f64 / 1024.0,
                     source.config.page_budget_kb
                 ),
@@ -56,6 +51,11 @@ pub(super) fn check(source: &SiteSource, output: &Output, findings: &mut Vec<Dia
             .hint("split the page, use fewer or smaller images, or trim the theme's CSS and scripts; the budget is `page_budget_kb` in site.yaml"),
         );
     }
+}
+
+/// The output paths of the files the page at output path `page` loads (see [`linked_assets`]).
+pub(super) fn linked_files(page: &str, html: &str, base_path: &str) -> Vec<String> {
+    linked_assets(html).iter().filter_map(|href| resolve(page, href, base_path)).collect()
 }
 
 /// The `href` of style sheets, `src` of scripts and, for images, the file a 360 px phone fetches: the

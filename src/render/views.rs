@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::config::Language;
@@ -617,24 +618,24 @@ fn neighbours<'a>(
     audience_pages: &BTreeMap<&'a str, Vec<&'a PageGroup>>,
     only: Option<&std::collections::HashSet<&str>>,
 ) -> std::collections::HashMap<&'a str, Neighbours<'a>> {
-    let mut by_topic: std::collections::HashMap<&str, Vec<(usize, usize, &'a PageGroup)>> =
+    // Every guidance page in site order (audience order, then order within the audience), with its
+    // audience's rank; an index into this list is a page's place in the site.
+    let mut site: Vec<(usize, &'a PageGroup)> = Vec::new();
+    let mut by_topic: std::collections::HashMap<&str, Vec<usize>> =
         std::collections::HashMap::new();
     for (rank, audience) in audiences.iter().enumerate() {
-        for (position, group) in
-            audience_pages.get(audience.as_str()).into_iter().flatten().enumerate()
-        {
+        for group in audience_pages.get(audience.as_str()).into_iter().flatten() {
             for topic in &group.source.front.topics {
-                by_topic.entry(topic.as_str()).or_default().push((rank, position, group));
+                by_topic.entry(topic.as_str()).or_default().push(site.len());
             }
+            site.push((rank, group));
         }
     }
     // Related pages depend only on a page's audience and its set of topics (pages of its own audience are
     // never related), so they are worked out once per distinct (audience, topics) rather than per page: the
     // scan over every page sharing a topic would otherwise be repeated for each of them, which grows with
-    // the square of the site.
-    let mut related_by_topics: std::collections::HashMap<(usize, Vec<&str>), Vec<&'a PageGroup>> =
-        std::collections::HashMap::new();
-    let mut result = std::collections::HashMap::new();
+    // the square of the site. The distinct sets are worked out in parallel.
+    let mut wanted: Vec<(usize, usize, Vec<&str>)> = Vec::new();
     for (rank, audience) in audiences.iter().enumerate() {
         let pages = audience_pages.get(audience.as_str()).map_or(&[][..], Vec::as_slice);
         for (i, group) in pages.iter().enumerate() {
@@ -645,36 +646,70 @@ fn neighbours<'a>(
                 group.source.front.topics.iter().map(String::as_str).collect();
             topics.sort_unstable();
             topics.dedup();
-            let related = related_by_topics
-                .entry((rank, topics))
-                .or_insert_with_key(|(rank, topics)| related(*rank, topics, &by_topic))
-                .clone();
-            let prev = i.checked_sub(1).map(|j| pages[j]);
-            let next = pages.get(i + 1).copied();
-            result.insert(group.source.key.as_str(), Neighbours { prev, next, related });
+            wanted.push((rank, i, topics));
         }
+    }
+    let mut distinct: Vec<(usize, &[&str])> =
+        wanted.iter().map(|(rank, _, topics)| (*rank, topics.as_slice())).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let related: std::collections::HashMap<(usize, &[&str]), Vec<&'a PageGroup>> = distinct
+        .par_iter()
+        .map_init(
+            || (vec![0_u32; site.len()], Vec::new()),
+            |(counts, touched), &(rank, topics)| {
+                ((rank, topics), related(rank, topics, &site, &by_topic, counts, touched))
+            },
+        )
+        .collect();
+    let mut result = std::collections::HashMap::with_capacity(wanted.len());
+    for (rank, i, topics) in &wanted {
+        let pages = audience_pages.get(audiences[*rank].as_str()).map_or(&[][..], Vec::as_slice);
+        let prev = i.checked_sub(1).map(|j| pages[j]);
+        let next = pages.get(i + 1).copied();
+        let related = related.get(&(*rank, topics.as_slice())).cloned().unwrap_or_default();
+        result.insert(pages[*i].source.key.as_str(), Neighbours { prev, next, related });
     }
     result
 }
 
 /// The four pages of other audiences than `rank` sharing the most of `topics`, in site order among equals.
+/// `counts` (one per page of `site`, all zero) and `touched` (empty) are working space, left as found.
 fn related<'a>(
     rank: usize,
     topics: &[&str],
-    by_topic: &std::collections::HashMap<&str, Vec<(usize, usize, &'a PageGroup)>>,
+    site: &[(usize, &'a PageGroup)],
+    by_topic: &std::collections::HashMap<&str, Vec<usize>>,
+    counts: &mut [u32],
+    touched: &mut Vec<usize>,
 ) -> Vec<&'a PageGroup> {
-    let mut shared: std::collections::HashMap<(usize, usize), (usize, &'a PageGroup)> =
-        std::collections::HashMap::new();
     for topic in topics {
-        for &(other_rank, position, other) in by_topic.get(topic).into_iter().flatten() {
-            if other_rank != rank {
-                shared.entry((other_rank, position)).or_insert((0, other)).0 += 1;
+        for &page in by_topic.get(topic).into_iter().flatten() {
+            if site[page].0 != rank {
+                if counts[page] == 0 {
+                    touched.push(page);
+                }
+                counts[page] += 1;
             }
         }
     }
-    let mut scored: Vec<_> = shared.into_iter().collect();
-    scored.sort_unstable_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-    scored.into_iter().take(4).map(|(_, (_, g))| g).collect()
+    // The best four by shared topics, then site order: kept sorted, so each page costs a comparison or two.
+    let mut best: Vec<(u32, usize)> = Vec::with_capacity(5);
+    let better = |a: (u32, usize), b: (u32, usize)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
+    for &page in touched.iter() {
+        let candidate = (counts[page], page);
+        if best.len() == 4 && !better(candidate, best[3]) {
+            continue;
+        }
+        let at = best.iter().position(|&b| better(candidate, b)).unwrap_or(best.len());
+        best.insert(at, candidate);
+        best.truncate(4);
+    }
+    for &page in touched.iter() {
+        counts[page] = 0;
+    }
+    touched.clear();
+    best.into_iter().map(|(_, page)| site[page].1).collect()
 }
 
 /// The id of the help page's heading after whose section the country finder is placed.
