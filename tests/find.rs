@@ -1,6 +1,6 @@
 //! Finding and carrying the guidance (issue 12): feeds, the A–Z index, search, images and the offline bundle.
 
-use crate::support::{Site, text};
+use crate::support::{Site, png, text};
 
 fn built(args: &[&str]) -> Site {
     let site = Site::copy("good", &[]);
@@ -241,14 +241,6 @@ fn the_a_to_z_page_lists_every_page_and_topic_in_collation_order() {
             .contains(r#"<a href="../../ar/about/" lang="en" dir="auto">About this site</a>"#)
     );
     assert!(site.read("ar/a-z/index.html").contains("<h1>كل الصفحات مرتبة أبجديًا</h1>"));
-}
-
-/// A PNG of `width` x `height` in one colour.
-fn png(width: u32, height: u32, shade: u8) -> Vec<u8> {
-    let image = image::RgbImage::from_pixel(width, height, image::Rgb([shade, 90, 200]));
-    let mut out = std::io::Cursor::new(Vec::new());
-    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
-    out.into_inner()
 }
 
 fn size(bytes: &[u8]) -> (u32, u32) {

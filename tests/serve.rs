@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::support::Site;
+use crate::support::{Site, png};
 
 /// A running `serve`, killed when dropped so a failing test leaves no server behind.
 struct Server {
@@ -233,4 +233,23 @@ fn serve_shows_drafts_with_a_banner_and_build_never_publishes_them() {
     assert!(output.status.success());
     let built = site.read("fr/parents/talk/index.html");
     assert!(!built.contains("Texte à traduire.") && !built.contains("notice draft"), "{built}");
+}
+
+#[test]
+fn an_edit_that_shows_a_new_image_publishes_it() {
+    let site = Site::copy("good", &[]);
+    let server = Server::start(&site);
+    let mut events = server.events();
+    assert_eq!(server.get("/en/parents/block.png").0, 404, "no image before the edit");
+    site.write("content/en/parents/block.png", &png(400, 250, 30));
+    let talk = "content/en/parents/talk.md";
+    let page = site
+        .source(talk)
+        .replace("Talking helps.", "Talking helps.\n\n![A block button](block.png)");
+    site.write(talk, page.as_bytes());
+    events.reload("the reload after an edit that shows an image");
+    let html = server.get("/en/parents/talk/").1;
+    assert!(html.contains(r#"<img src="../block.png""#), "{html}");
+    let (status, _) = server.get("/en/parents/block.png");
+    assert_eq!(status, 200, "the image the page now shows is served");
 }

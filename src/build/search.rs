@@ -46,7 +46,7 @@ pub(crate) fn index(source: &SiteSource) -> Result<Vec<OutputFile>> {
                     &source.root,
                     page,
                     &group.url_path,
-                    &page_urls,
+                    page_urls,
                 )
                 .map_err(Error::Site)?;
                 html.push_str(&body.html);

@@ -50,6 +50,9 @@ pub(crate) struct ContentTree {
     pub(crate) pages: BTreeMap<String, PageGroup>,
     /// Translations skipped because they are drafts, by language, as keys.
     pub(crate) draft_translations: BTreeMap<String, Vec<String>>,
+    /// The URL path of every page, by key, against which links are resolved; made once, as pages keep
+    /// their URLs for the life of the tree (`serve` loads a new tree when one changes).
+    urls: HashMap<String, String>,
 }
 
 impl ContentTree {
@@ -419,6 +422,7 @@ fn group(
         }
         group.translations.insert(t.lang.clone(), t);
     }
+    tree.urls = tree.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect();
     tree
 }
 
@@ -438,7 +442,7 @@ fn render_all(
     unreadable: &HashMap<String, String>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut urls = tree.urls();
+    let mut urls = tree.urls().clone();
     for (key, url_path) in unreadable {
         urls.entry(key.clone()).or_insert_with(|| url_path.clone());
     }
@@ -460,8 +464,8 @@ fn render_all(
 
 impl ContentTree {
     /// The URL path of every page, by key, against which links are resolved.
-    pub(crate) fn urls(&self) -> HashMap<String, String> {
-        self.pages.iter().map(|(k, g)| (k.clone(), g.url_path.clone())).collect()
+    pub(crate) fn urls(&self) -> &HashMap<String, String> {
+        &self.urls
     }
 }
 
@@ -582,6 +586,6 @@ pub(crate) fn reload_page(
         )]));
     };
     let mut problems = Vec::new();
-    render_page(config, options.root, &mut page, &group.url_path, &tree.urls(), &mut problems);
+    render_page(config, options.root, &mut page, &group.url_path, tree.urls(), &mut problems);
     Ok(if problems.is_empty() { Ok(page) } else { Err(problems) })
 }

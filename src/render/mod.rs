@@ -288,7 +288,7 @@ pub(crate) fn render_selected(
                         &source.root,
                         page,
                         &group.url_path,
-                        &page_urls,
+                        page_urls,
                     );
                     match body {
                         Ok(body) => body,

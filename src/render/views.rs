@@ -63,6 +63,19 @@ impl<'a> Prepared<'a> {
             source.config.languages.iter().map(|l| l.code.as_str()),
             &source.config.default_language,
         );
+        let counts: BTreeMap<&str, usize> = source
+            .config
+            .audiences
+            .iter()
+            .map(|a| (a.as_str(), 0))
+            .chain(source.content.pages.values().filter_map(|g| match &g.source.kind {
+                PageKind::Guidance { audience, .. } => Some((audience.as_str(), 1)),
+                _ => None,
+            }))
+            .fold(BTreeMap::new(), |mut counts, (a, n)| {
+                *counts.entry(a).or_insert(0) += n;
+                counts
+            });
         let per_language = source
             .config
             .languages
@@ -76,7 +89,7 @@ impl<'a> Prepared<'a> {
                     .audiences
                     .iter()
                     .map(|a| {
-                        let count = source.content.pages.values().filter(|g| matches!(&g.source.kind, PageKind::Guidance { audience, .. } if audience == a)).count();
+                        let count = counts.get(a.as_str()).copied().unwrap_or(0);
                         let (title, description) =
                             match source.content.pages.get(&format!("{a}/_index.md")) {
                                 Some(g) => {

@@ -238,10 +238,14 @@ fn respond(request: tiny_http::Request, served: &RwLock<Served>, streams: &Strea
         return;
     };
     let content_type = content_type(&name);
+    let Ok(bytes) = bytes.bytes() else {
+        let _ = request.respond(tiny_http::Response::empty(500));
+        return;
+    };
     let body: Vec<u8> = if content_type.starts_with("text/html") {
         inject(&String::from_utf8_lossy(&bytes), error.as_deref()).into_bytes()
     } else {
-        bytes.to_vec()
+        bytes.into_owned()
     };
     let response = tiny_http::Response::from_data(body)
         .with_status_code(status)

@@ -159,3 +159,11 @@ pub fn git(dir: &Path, args: &[&str]) {
         .unwrap();
     assert!(output.status.success(), "git {args:?}: {:?}", text(&output));
 }
+
+/// A PNG of `width` x `height` in one colour.
+pub fn png(width: u32, height: u32, shade: u8) -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(width, height, image::Rgb([shade, 90, 200]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
