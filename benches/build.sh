@@ -5,7 +5,8 @@
 #   SIZES="2000 17000" RUNS=3 bash benches/build.sh     # the 12,000 and 102,000-page corpora
 # Needs: hyperfine and hugo (Debian packages), python3; zola on PATH is measured too (Zola is not in Debian:
 # build it from its source release with `cargo build --release` and put target/release/zola on PATH).
-# Prints, per corpus size: medians, peak memory, ratios to the peers, and how time and memory grow between sizes.
+# Prints, per corpus size: medians, peak memory, ratios to the peers and to the floor (benches/floor.rs: read,
+# front matter, Markdown, write, no templates), and how time and memory grow between sizes.
 # safeguide is timed with --no-search, as Hugo and Zola build no search index here; the cost of the search
 # index is printed on its own line (one run: Pagefind's indexing dominates it).
 set -euo pipefail
@@ -22,10 +23,12 @@ HUGO_MAX=${HUGO_MAX:-2000}
 SEARCH_MAX=${SEARCH_MAX:-2000}
 command -v hugo >/dev/null && command -v hyperfine >/dev/null || { echo "install hugo and hyperfine: apt-get install hugo hyperfine" >&2; exit 2; }
 HAVE_ZOLA=$(command -v zola >/dev/null && echo 1 || echo 0)
-cargo build --release --quiet
+cargo build --release --quiet --bin safeguide --example floor
 BIN=$PWD/target/release/safeguide
+FLOOR=$PWD/target/release/examples/floor
 mkdir -p "$WORK"
-median() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(' '.join('%.3f' % x['median'] for x in r))" "$1"; }
+# The median of the command named $2 in hyperfine's JSON $1, or - when it did not run.
+median() { python3 -c "import json,sys; r={x['command']: x['median'] for x in json.load(open(sys.argv[1]))['results']}; print('%.3f' % r[sys.argv[2]] if sys.argv[2] in r else '-')" "$1" "$2"; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 : > "$WORK/summary.txt"
 for pages in $SIZES; do
@@ -40,13 +43,13 @@ for pages in $SIZES; do
   peers=$([ "$pages" -le "$PEERS_MAX" ] && echo 1 || echo 0)
   hugo=$([ "$peers" = 1 ] && [ "$pages" -le "$HUGO_MAX" ] && echo 1 || echo 0)
   cmds=(-n safeguide "$BIN build --root $sg --out $WORK/out-sg-$pages --quiet --no-search")
+  cmds+=(-n floor "$FLOOR $sg $WORK/out-floor-$pages")
   [ "$hugo" = 0 ] || cmds+=(-n hugo "hugo --quiet --source $hg --destination $WORK/out-hugo-$pages")
   [ "$peers" = 0 ] || [ "$HAVE_ZOLA" = 0 ] || cmds+=(-n zola "zola --root $zl build --force --output-dir $WORK/out-zola-$pages")
   hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/result-$pages.json" "${cmds[@]}" >/dev/null
-  read -r t_sg t_second t_third _ <<<"$(median "$WORK/result-$pages.json") - -"
-  # The medians come in the order of the commands: Hugo's only when it ran.
-  if [ "$hugo" = 1 ]; then t_hugo=$t_second; t_zola=$t_third; else t_hugo=-; t_zola=$t_second; fi
-  [ "$peers" = 1 ] && [ "$HAVE_ZOLA" = 1 ] || t_zola=-
+  for tool in sg:safeguide floor:floor hugo:hugo zola:zola; do
+    printf -v "t_${tool%%:*}" '%s' "$(median "$WORK/result-$pages.json" "${tool#*:}")"
+  done
   m_sg=$(peak_kb "$BIN" build --root "$sg" --out "$WORK/out-sg-$pages" --quiet --no-search)
   m_hugo=-; m_zola=-
   [ "$hugo" = 0 ] || m_hugo=$(peak_kb hugo --quiet --source "$hg" --destination "$WORK/out-hugo-$pages")
@@ -60,11 +63,12 @@ for pages in $SIZES; do
   c_start=$(date +%s.%N)
   m_check=$(peak_kb "$BIN" check --root "$sg")
   t_check=$(python3 -c "import sys,time; print('%.3f' % (time.time() - float(sys.argv[1])))" "$c_start")
-  python3 - "$pages" "$t_sg" "$t_hugo" "$t_zola" "$m_sg" "$m_hugo" "$m_zola" "$t_search" "$m_search" "$m_check" "$t_check" <<'PY' | tee -a "$WORK/summary.txt"
+  python3 - "$pages" "$t_sg" "$t_hugo" "$t_zola" "$m_sg" "$m_hugo" "$m_zola" "$t_search" "$m_search" "$m_check" "$t_check" "$t_floor" <<'PY' | tee -a "$WORK/summary.txt"
 import sys
-pages, t_sg, t_hugo, t_zola, m_sg, m_hugo, m_zola, t_search, m_search, m_check, t_check = sys.argv[1:]
+pages, t_sg, t_hugo, t_zola, m_sg, m_hugo, m_zola, t_search, m_search, m_check, t_check, t_floor = sys.argv[1:]
 mb = lambda kb: f"{int(kb) / 1024:.0f} MB"
 line = f"{int(pages) * 6:>7} pages: safeguide {float(t_sg):.3f} s, {mb(m_sg)}"
+line += f" | floor {float(t_floor):.3f} s, safeguide/floor {float(t_sg) / float(t_floor):.1f}"
 if t_hugo != "-":
     line += f" | hugo {float(t_hugo):.3f} s, {mb(m_hugo)} | safeguide/hugo {float(t_sg) / float(t_hugo):.2f}"
 if t_zola != "-":
