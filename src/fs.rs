@@ -68,16 +68,16 @@ pub(crate) fn decode_source(
 
 /// Drops a byte-order mark and turns CRLF and lone CR line endings into LF.
 pub(crate) fn normalize_text(text: &str) -> String {
-    normalize_owned(text.to_owned())
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// [`normalize_text`] without a copy when there is nothing to change, as for almost every file.
 fn normalize_owned(text: String) -> String {
-    if !text.starts_with('\u{feff}') && !text.contains('\r') {
-        return text;
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    if text.starts_with('\u{feff}') || text.contains('\r') { normalize_text(&text) } else { text }
 }
 
 /// Writes a file, creating its parent folders.

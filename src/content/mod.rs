@@ -1,5 +1,7 @@
-//! The content tree: every Markdown page of every language, parsed, validated, rendered to HTML and
-//! linked to its translations. Built in one function, [`load`], from the validated config and data.
+//! The content tree: every Markdown page of every language, its front matter parsed and validated, linked
+//! to its translations, and (where its text is kept) its Markdown read for headings, links and images.
+//! Built in one function, [`load`], from the validated config and data; pages are rendered to HTML later,
+//! one at a time, by [`body`].
 
 pub(crate) mod assets;
 pub(crate) mod front_matter;
@@ -442,19 +444,27 @@ fn render_all(
     unreadable: &HashMap<String, String>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut urls = tree.urls().clone();
-    for (key, url_path) in unreadable {
-        urls.entry(key.clone()).or_insert_with(|| url_path.clone());
-    }
+    // Pages that could not be read are link targets too; the tree's own index serves when there are none.
+    let with_unreadable;
+    let urls = if unreadable.is_empty() {
+        &tree.urls
+    } else {
+        let mut urls = tree.urls.clone();
+        for (key, url_path) in unreadable {
+            urls.entry(key.clone()).or_insert_with(|| url_path.clone());
+        }
+        with_unreadable = urls;
+        &with_unreadable
+    };
     let results: Vec<Vec<Diagnostic>> = tree
         .pages
         .par_iter_mut()
         .map(|(_, group)| {
             let mut problems = Vec::new();
             let url_path = group.url_path.clone();
-            render_page(config, root, &mut group.source, &url_path, &urls, &mut problems);
+            render_page(config, root, &mut group.source, &url_path, urls, &mut problems);
             for t in group.translations.values_mut() {
-                render_page(config, root, t, &url_path, &urls, &mut problems);
+                render_page(config, root, t, &url_path, urls, &mut problems);
             }
             problems
         })

@@ -202,7 +202,7 @@ fn register(tera: &mut Tera, source: &SiteSource) {
 /// What rendering wrote.
 #[derive(Debug, Default)]
 pub(crate) struct Written {
-    /// The paths written, sorted.
+    /// The paths written, in the order of [`plan`].
     pub(crate) paths: Vec<String>,
     /// The keys of the images the rendered pages show, to publish with them.
     pub(crate) images: BTreeSet<String>,
@@ -280,7 +280,7 @@ pub(crate) fn render_selected(
         .par_iter()
         .map(|job| {
             // A page's body is read and rendered here, once, as its page is written, and dropped with it.
-            let body = match job {
+            let mut body = match job {
                 Job::Content(lang, group) => {
                     let (page, _) = group.in_language(&lang.code);
                     let body = crate::content::body(
@@ -297,7 +297,8 @@ pub(crate) fn render_selected(
                 }
                 _ => crate::markdown::Rendered::default(),
             };
-            let images = body.images.clone();
+            // The page's template shows its HTML and headings; its images are published after the pages.
+            let images = std::mem::take(&mut body.images);
             let (path, template, context) = prepared.context(job, body);
             match tera.render(template, &context) {
                 Ok(html) => sink(OutputFile { path: path.clone(), bytes: html.into_bytes() })
@@ -323,7 +324,6 @@ pub(crate) fn render_selected(
         crate::error::sort_diagnostics(&mut problems);
         return Err(Error::Site(problems));
     }
-    written.paths.sort();
     Ok(written)
 }
 
