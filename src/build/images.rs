@@ -8,7 +8,7 @@
 //! the original's bytes and the resizing settings, so a rebuild does not re-encode them. The cache can be
 //! deleted at any time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -25,10 +25,12 @@ pub(crate) const CACHE_DIR: &str = ".safeguide-cache/images";
 /// Changes whenever resizing or encoding changes, so old cache entries are not reused.
 const SETTINGS: &str = "safeguide-images-1 lanczos3 jpeg80";
 
-/// One image to publish: where it comes from and where it goes.
+/// One image to publish: where it comes from and every output path it goes to (a content image is
+/// published in each language that shows it, from the same file where a language has none of its own).
+/// Each file is one job, so its variants are made, and its cache entries written, once.
 struct Job {
     file: PathBuf,
-    out: String,
+    outs: Vec<String>,
 }
 
 /// A file under the site's `static/` folder and its path in the output.
@@ -74,7 +76,7 @@ pub(crate) fn files(
 ) -> Result<Vec<OutputFile>> {
     let root = &source.root;
     let config = &source.config;
-    let mut jobs = Vec::new();
+    let mut jobs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     let mut copies = Vec::new();
     for key in keys {
         if key.starts_with('/') {
@@ -83,17 +85,18 @@ pub(crate) fn files(
         for lang in &config.languages {
             if let Some(file) = assets::source_file(root, &lang.code, &config.default_language, key)
             {
-                jobs.push(Job { file, out: format!("{}/{key}", lang.code) });
+                jobs.entry(file).or_default().push(format!("{}/{key}", lang.code));
             }
         }
     }
     for s in statics {
         if keys.contains(&format!("/{}", s.out)) {
-            jobs.push(Job { file: s.file.clone(), out: s.out.clone() });
+            jobs.entry(s.file.clone()).or_default().push(s.out.clone());
         } else {
             copies.push((s.file.clone(), s.out.clone()));
         }
     }
+    let jobs: Vec<Job> = jobs.into_iter().map(|(file, outs)| Job { file, outs }).collect();
     let cache = root.join(CACHE_DIR);
     let results: Vec<std::result::Result<Vec<OutputFile>, Diagnostic>> =
         jobs.par_iter().map(|job| publish(root, &cache, job)).collect();
@@ -113,7 +116,7 @@ pub(crate) fn files(
     if problems.is_empty() { Ok(out) } else { Err(Error::Site(problems)) }
 }
 
-/// The variants of one image.
+/// The variants of one image, at each of its output paths.
 fn publish(
     root: &Path,
     cache: &Path,
@@ -122,8 +125,13 @@ fn publish(
     let shown = crate::fs::shown(root, &job.file);
     let fail = |why: String| Diagnostic::error(shown.clone(), "image", why);
     let bytes = std::fs::read(&job.file).map_err(|e| fail(format!("cannot be read: {e}")))?;
-    if job.out.to_ascii_lowercase().ends_with(".svg") {
-        return Ok(vec![OutputFile { path: job.out.clone(), bytes }]);
+    let name = job.file.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".svg") {
+        return Ok(job
+            .outs
+            .iter()
+            .map(|out| OutputFile { path: out.clone(), bytes: bytes.clone() })
+            .collect());
     }
     let mut hasher = Sha256::new();
     hasher.update(&bytes);
@@ -132,7 +140,7 @@ fn publish(
         let _ = write!(hex, "{b:02x}");
         hex
     });
-    let extension = job.out.rsplit('.').next().unwrap_or("img").to_ascii_lowercase();
+    let extension = name.rsplit('.').next().unwrap_or("img").to_owned();
     let format = image::ImageFormat::from_extension(&extension).ok_or_else(|| {
         fail(format!("`.{extension}` is not an image format that can be published"))
     })?;
@@ -144,7 +152,7 @@ fn publish(
         .map_err(|e| fail(format!("is not an image that can be read ({e})")))?;
     let widths = assets::widths(width);
     let largest = *widths.last().unwrap_or(&width);
-    let mut files = Vec::with_capacity(widths.len());
+    let mut files = Vec::with_capacity(widths.len() * job.outs.len());
     for w in widths {
         let cached = cache.join(format!("{hash}-{w}.{extension}"));
         let variant = if let Ok(b) = std::fs::read(&cached) {
@@ -165,13 +173,18 @@ fn publish(
             };
             let encoded =
                 encode(&resized, format).map_err(|e| fail(format!("cannot be re-encoded: {e}")))?;
-            // A cache that cannot be written only costs the next build time.
-            if std::fs::create_dir_all(cache).is_ok() {
-                let _ = std::fs::write(&cached, &encoded);
+            // A cache that cannot be written only costs the next build time. It is written under a name
+            // of this process's own and renamed, so a build running beside this one never reads half a file.
+            let temp = cache.join(format!(".{hash}-{w}.{extension}.{}", std::process::id()));
+            if std::fs::create_dir_all(cache).is_ok() && std::fs::write(&temp, &encoded).is_ok() {
+                let _ = std::fs::rename(&temp, &cached);
             }
             encoded
         };
-        files.push(OutputFile { path: assets::variant_path(&job.out, w, largest), bytes: variant });
+        for out in &job.outs {
+            let path = assets::variant_path(out, w, largest);
+            files.push(OutputFile { path, bytes: variant.clone() });
+        }
     }
     Ok(files)
 }
